@@ -1,0 +1,149 @@
+// Package graph stores extraction results as quads in Cayley and answers
+// questions about them: one article per transaction, every quad labelled with
+// its article's IRI so that an article can be replaced or deleted whole.
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// BoltFile is the file inside a store directory that holds the Bolt
+// database. It is the name Cayley's own bbolt backend uses, so `cayley
+// --db bbolt --dbpath DIR` reads a kgb store and the reverse.
+const BoltFile = "indexes.bolt"
+
+// DefaultLockTimeout is how long Open waits for another process to release
+// the store before it gives up. Cayley itself waits forever.
+const DefaultLockTimeout = 2 * time.Second
+
+// Options says which store to open and how.
+type Options struct {
+	// Path is a directory for the embedded Bolt store, or a postgres:// URL.
+	Path string
+	// ReadOnly opens a Bolt store with a shared lock, so several readers can
+	// use it at once; writes then fail.
+	ReadOnly bool
+	// LockTimeout bounds the wait for another process's lock (default 2 s).
+	LockTimeout time.Duration
+	// Base is the IRI base of entities and predicates (schema.DefaultBase
+	// when empty).
+	Base string
+}
+
+// Store is an open kgb graph.
+type Store struct {
+	qs       graph.QuadStore
+	vocab    schema.Vocab
+	path     string
+	readOnly bool
+}
+
+// ErrInUse is returned (wrapped) when another process holds the store.
+var ErrInUse = errors.New("store is in use by another process")
+
+// Open opens the store at opts.Path, creating an embedded store when none
+// exists and the open is not read-only.
+func Open(opts Options) (*Store, error) {
+	if opts.Path == "" {
+		return nil, errors.New("no store path given")
+	}
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = DefaultLockTimeout
+	}
+	s := &Store{vocab: schema.NewVocab(opts.Base), path: opts.Path, readOnly: opts.ReadOnly}
+	var err error
+	if isSQLURL(opts.Path) {
+		s.qs, err = openSQL(opts)
+	} else {
+		s.qs, err = openBolt(opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func isSQLURL(p string) bool {
+	return strings.HasPrefix(p, "postgres://") || strings.HasPrefix(p, "postgresql://")
+}
+
+// openBolt opens the Bolt file itself rather than through Cayley's registry:
+// Cayley's bbolt backend has no lock timeout (a second process would hang)
+// and no read-only mode.
+func openBolt(opts Options) (graph.QuadStore, error) {
+	file := filepath.Join(opts.Path, BoltFile)
+	_, statErr := os.Stat(file)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	if fresh && opts.ReadOnly {
+		return nil, fmt.Errorf("store %s: no kgb store there (run `kgb build` first)", opts.Path)
+	}
+	if fresh {
+		if err := os.MkdirAll(opts.Path, 0o755); err != nil {
+			return nil, fmt.Errorf("store %s: %w", opts.Path, err)
+		}
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, fmt.Errorf("store %s: %w%s", opts.Path, ErrInUse, holderNote(opts.Path))
+		}
+		return nil, fmt.Errorf("store %s: %w", opts.Path, err)
+	}
+	gopts := graph.Options{kv.OptNoBloom: true}
+	if fresh {
+		if err := kv.Init(db, gopts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			db.Close()
+			return nil, fmt.Errorf("store %s: init: %w", opts.Path, err)
+		}
+	}
+	qs, err := kv.New(db, gopts)
+	if err != nil {
+		db.Close()
+		if errors.Is(err, graph.ErrNotInitialized) {
+			return nil, fmt.Errorf("store %s: not a kgb store", opts.Path)
+		}
+		return nil, fmt.Errorf("store %s: %w", opts.Path, err)
+	}
+	if !opts.ReadOnly {
+		writeHolder(opts.Path)
+	}
+	return qs, nil
+}
+
+// QuadStore is the underlying Cayley store, for query languages and the
+// HTTP server.
+func (s *Store) QuadStore() graph.QuadStore { return s.qs }
+
+// Vocab is the store's IRI vocabulary.
+func (s *Store) Vocab() schema.Vocab { return s.vocab }
+
+// Path is where the store lives (directory or URL).
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Close releases the store and its lock.
+func (s *Store) Close() error {
+	if s.qs == nil {
+		return nil
+	}
+	if !s.readOnly && !isSQLURL(s.path) {
+		removeHolder(s.path)
+	}
+	err := s.qs.Close()
+	s.qs = nil
+	return err
+}
