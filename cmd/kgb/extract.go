@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kgbgraph/kgb/extract"
+)
+
+func newExtractCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "extract [--json] FILE...",
+		Short: "Print what kgb finds in articles (JSON Lines with --json)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadConfig(cmd)
+			if err != nil {
+				return err
+			}
+			x, err := newExtractor(c)
+			if err != nil {
+				return err
+			}
+			out := bufio.NewWriter(os.Stdout)
+			defer out.Flush()
+			enc := json.NewEncoder(out)
+			enc.SetEscapeHTML(false)
+			failed := 0
+			for _, path := range args {
+				res, err := x.ExtractFile(path)
+				if err != nil {
+					fmt.Fprintln(os.Stderr, "kgb:", err)
+					failed++
+					continue
+				}
+				if asJSON {
+					err = enc.Encode(res)
+				} else {
+					err = extract.WriteSummary(out, res)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			if failed > 0 {
+				out.Flush()
+				return fmt.Errorf("%d of %d files failed", failed, len(args))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per article per line (the SCHEMA.md contract)")
+	cmd.Flags().StringSlice("lexicons", nil, "extra lexicon directories (extend the shipped word lists)")
+	return cmd
+}
