@@ -99,3 +99,53 @@ func hashOf(parts ...string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
+
+// Names under <base>schema/ for the graph's own classes and properties
+// (not relation predicates); build their IRIs with Vocab.Prop.
+const (
+	ClassArticle   = "Article"   // an article node
+	ClassStatement = "Statement" // one relation as stated by one article
+	PropKey        = "key"       // Key of an entity's name or alias, for lookups
+	PropHash       = "hash"      // an article's content hash
+	PropMentions   = "mentions"  // article → entity it names
+	PropSubject    = "subject"   // statement → subject entity
+	PropPredicate  = "predicate" // statement → predicate IRI
+	PropObject     = "object"    // statement → object entity
+	PropArticle    = "article"   // statement or metric → article IRI
+	PropEvidence   = "evidence"  // the sentence that states a fact
+	PropRank       = "rank"
+	PropRankUpTo   = "rankUpTo"
+	PropRound      = "round"
+	PropValue      = "value"
+	PropUnit       = "unit"
+	PropRole       = "role"
+	PropMeasure    = "measure"
+	PropPeriod     = "period"
+	PropApprox     = "approx"
+)
+
+// ArticleID is the article id inside an article IRI of this vocabulary, or
+// false when iri is not one.
+func (v Vocab) ArticleID(iri string) (string, bool) {
+	rest, ok := strings.CutPrefix(iri, v.Base+"article/")
+	if !ok {
+		return "", false
+	}
+	id, err := url.PathUnescape(rest)
+	return id, err == nil
+}
+
+// EntityKey is the name key inside an entity IRI of this vocabulary, or
+// false when iri is not one.
+func (v Vocab) EntityKey(iri string) (string, bool) {
+	rest, ok := strings.CutPrefix(iri, v.Base+"entity/")
+	if !ok {
+		return "", false
+	}
+	k, err := url.PathUnescape(rest)
+	return k, err == nil
+}
+
+// IsMetricNode reports whether iri names a metric node (as opposed to an
+// entity that an article typed Metric).
+func (v Vocab) IsMetricNode(iri string) bool { return strings.HasPrefix(iri, v.Base+"metric/") }
