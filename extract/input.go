@@ -29,10 +29,21 @@ var (
 	ErrBadEncoding = errors.New("not UTF-8 text")
 )
 
-// ReadInput reads one article file and vets it (see checkInput). It checks
-// the size on the open file before reading, so an oversized file costs
-// nothing and a good one is read in a single allocation of its own size.
+// ReadInput reads one article file and vets it (see checkInput): the UTF-8
+// text to parse.
 func ReadInput(path string) ([]byte, error) {
+	raw, err := ReadRaw(path)
+	if err != nil {
+		return nil, err
+	}
+	return checkInput(path, raw)
+}
+
+// ReadRaw reads a file's bytes as they are on disk (what Article.Hash is
+// taken over), refusing non-regular files and files over MaxFileSize before
+// reading: an oversized file costs nothing, and a good one is read in one
+// allocation of its own size.
+func ReadRaw(path string) ([]byte, error) {
 	// Stat before opening: opening a named pipe blocks until a writer comes.
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -62,7 +73,7 @@ func ReadInput(path string) ([]byte, error) {
 	if len(raw) > MaxFileSize {
 		return nil, fmt.Errorf("%s: %w (grew past %s while being read)", path, ErrTooLarge, sizeText(MaxFileSize))
 	}
-	return checkInput(path, raw)
+	return raw, nil
 }
 
 func vetFileInfo(path string, fi os.FileInfo) error {

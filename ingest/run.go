@@ -1,0 +1,323 @@
+// Package ingest builds a store from a corpus: it finds the article files,
+// extracts them on all cores and writes the results through a single writer
+// in batched transactions, skipping files that have not changed since the
+// last build. A bad file is reported and counted, never fatal.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kgbgraph/kgb/extract"
+	"github.com/kgbgraph/kgb/graph"
+)
+
+// DefaultBatchQuads is the target size of one write transaction: Bolt loads
+// fastest at ~10k quads per transaction (see CAYLEY-NOTES.md).
+const DefaultBatchQuads = 10_000
+
+// flushAfter bounds how long extracted articles wait for a full batch, so
+// that a slow extraction still gets its results made durable as it goes.
+const flushAfter = 2 * time.Second
+
+// Options tune a Run. The zero value is usable.
+type Options struct {
+	Workers    int       // extraction goroutines; default runtime.NumCPU()
+	BatchQuads int       // target quads per write transaction; default DefaultBatchQuads
+	Force      bool      // re-extract even if the stored hash is unchanged
+	Progress   io.Writer // progress bar on a terminal, plain lines otherwise; nil for none
+	Log        io.Writer // one line per bad file: "path: reason"; nil for none
+}
+
+// store is what Run needs of a graph.Store; tests substitute a fake.
+type store interface {
+	ArticleHash(id string) (string, bool, error)
+	PutArticles(rs []*extract.Result) (graph.PutStats, error)
+}
+
+// extractFunc turns a parsed article into its facts.
+type extractFunc func(*extract.Article) *extract.Result
+
+// Run extracts every article file under paths and stores the results in st.
+// Good files are stored even when others fail; Run then returns an error
+// saying how many failed, so a command exits non-zero. It also returns an
+// error, with the summary so far, when ctx is cancelled: what was extracted
+// by then is written first.
+func Run(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []string, opts Options) (*Summary, error) {
+	return run(ctx, st, x.Extract, paths, opts)
+}
+
+func run(ctx context.Context, st store, extractFn extractFunc, paths []string, opts Options) (*Summary, error) {
+	start := time.Now()
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.BatchQuads <= 0 {
+		opts.BatchQuads = DefaultBatchQuads
+	}
+	files, collectErrs, err := Collect(paths)
+	if err != nil {
+		return nil, err
+	}
+	files, dupErrs := dropDuplicateIDs(files)
+	w := &writer{
+		st:   st,
+		opts: opts,
+		sum:  &Summary{Files: len(files) + len(dupErrs)},
+		prog: newProgress(opts.Progress, len(files)),
+	}
+	for _, fe := range append(collectErrs, dupErrs...) {
+		w.fail(fe.Path, fe.Err)
+	}
+	if len(files) == 0 && len(collectErrs) == 0 {
+		w.sum.Elapsed = time.Since(start)
+		return w.sum, fmt.Errorf("no article files (%s) under %s", strings.Join(articleExts, ", "), strings.Join(paths, ", "))
+	}
+
+	jobs := make(chan string)
+	outs := make(chan outcome, 2*opts.Workers)
+	go func() {
+		defer close(jobs)
+		for _, p := range files {
+			select {
+			case jobs <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	done := make(chan struct{})
+	for range opts.Workers {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for p := range jobs {
+				outs <- process(st, extractFn, p, opts.Force)
+			}
+		}()
+	}
+	go func() {
+		for range opts.Workers {
+			<-done
+		}
+		close(outs)
+	}()
+
+	w.loop(outs)
+	w.prog.finish()
+	sum := w.sum
+	sort.Slice(sum.Errors, func(i, j int) bool { return sum.Errors[i].Path < sum.Errors[j].Path })
+	sum.Elapsed = time.Since(start)
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("build interrupted after %d of %d files: %w", w.prog.done, len(files), err)
+	}
+	if sum.Failed > 0 {
+		return sum, fmt.Errorf("%d of %d files failed", sum.Failed, sum.Files+len(collectErrs))
+	}
+	return sum, nil
+}
+
+// articleID is the id extract gives an article read from path.
+func articleID(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// dropDuplicateIDs keeps the first (sorted) file of each article id: two
+// files with one id would overwrite each other's facts in turn on every
+// build. The others are reported.
+func dropDuplicateIDs(files []string) (kept []string, errs []FileError) {
+	first := make(map[string]string, len(files))
+	for _, p := range files {
+		id := articleID(p)
+		if q, ok := first[id]; ok {
+			errs = append(errs, FileError{Path: p, Err: fmt.Errorf("same article id %q as %s; not stored", id, q)})
+			continue
+		}
+		first[id] = p
+		kept = append(kept, p)
+	}
+	return kept, errs
+}
+
+// outcome is what a worker made of one file.
+type outcome struct {
+	path    string
+	result  *extract.Result // nil when skipped or failed
+	skipped bool
+	err     error
+}
+
+// process reads, hashes and (unless unchanged) extracts one file. A panic
+// in the extractor becomes this file's error: one odd article must not take
+// down a build of thousands.
+func process(st store, extractFn extractFunc, path string, force bool) (out outcome) {
+	out.path = path
+	defer func() {
+		if r := recover(); r != nil {
+			out = outcome{path: path, err: fmt.Errorf("extractor panicked: %v (in %s)", r, panicSite(debug.Stack()))}
+		}
+	}()
+	raw, err := extract.ReadRaw(path)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:])
+	if !force {
+		stored, ok, err := st.ArticleHash(articleID(path))
+		if err != nil {
+			out.err = fmt.Errorf("read stored hash: %w", err)
+			return out
+		}
+		if ok && stored == hash {
+			out.skipped = true
+			return out
+		}
+	}
+	a, err := extract.Parse(path, raw)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	r := extractFn(a)
+	if r == nil {
+		out.err = errors.New("extractor returned no result")
+		return out
+	}
+	// The skip test above compares against this hash, so it is what must
+	// be stored whatever the extractor filled in.
+	r.Doc.Hash = hash
+	if r.Doc.ID == "" {
+		r.Doc.ID = articleID(path)
+	}
+	out.result = r
+	return out
+}
+
+// panicSite finds the function and line that panicked in a goroutine
+// stack (the frame below the runtime's panic call), so the one log line
+// for the file points at the bug.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
+			fn := strings.TrimSpace(lines[i+2])
+			if j := strings.LastIndex(fn, "("); j > 0 {
+				fn = fn[:j]
+			}
+			loc := strings.TrimSpace(lines[i+3])
+			if j := strings.LastIndex(loc, " +0x"); j > 0 {
+				loc = loc[:j]
+			}
+			return fn + " at " + loc
+		}
+	}
+	return "unknown location"
+}
+
+// writer is the single goroutine that writes to the store and owns the
+// summary and the progress display.
+type writer struct {
+	st       store
+	opts     Options
+	sum      *Summary
+	prog     *progress
+	batch    []*extract.Result
+	paths    []string
+	estimate int
+}
+
+func (w *writer) loop(outs <-chan outcome) {
+	timer := time.NewTimer(flushAfter)
+	defer timer.Stop()
+	for {
+		select {
+		case o, ok := <-outs:
+			if !ok {
+				w.flush()
+				return
+			}
+			w.take(o)
+		case <-timer.C:
+			w.flush()
+			timer.Reset(flushAfter)
+		}
+	}
+}
+
+func (w *writer) take(o outcome) {
+	switch {
+	case o.err != nil:
+		w.fail(o.path, o.err)
+		w.prog.update(1, w.sum)
+	case o.skipped:
+		w.sum.Skipped++
+		w.prog.update(1, w.sum)
+	default:
+		w.batch = append(w.batch, o.result)
+		w.paths = append(w.paths, o.path)
+		w.estimate += estimateQuads(o.result)
+		if w.estimate >= w.opts.BatchQuads {
+			w.flush()
+		}
+	}
+}
+
+// estimateQuads approximates how many quads graph writes for r (article
+// metadata, ~5 per entity, ~9 per relation or metric), to size batches
+// before writing them.
+func estimateQuads(r *extract.Result) int {
+	return 8 + len(r.Doc.Categories) + 5*len(r.Entities) + 9*len(r.Relations) + 9*len(r.Metrics)
+}
+
+// flush writes the pending batch in one transaction. When the batch fails
+// as a whole, each article is retried alone so that one bad result costs
+// only its own file.
+func (w *writer) flush() {
+	if len(w.batch) == 0 {
+		return
+	}
+	batch, paths := w.batch, w.paths
+	w.batch, w.paths, w.estimate = nil, nil, 0
+	if st, err := w.st.PutArticles(batch); err == nil {
+		w.stored(batch, st)
+	} else {
+		for i, r := range batch {
+			st, err := w.st.PutArticles(batch[i : i+1])
+			if err != nil {
+				w.fail(paths[i], fmt.Errorf("store: %w", err))
+				continue
+			}
+			w.stored([]*extract.Result{r}, st)
+		}
+	}
+	w.prog.update(len(batch), w.sum)
+}
+
+func (w *writer) stored(rs []*extract.Result, st graph.PutStats) {
+	w.sum.Articles += st.Articles
+	w.sum.Skipped += st.Skipped
+	w.sum.Quads += st.Quads
+	for _, r := range rs {
+		w.sum.Entities += len(r.Entities)
+		w.sum.Relations += len(r.Relations)
+		w.sum.Metrics += len(r.Metrics)
+	}
+}
+
+func (w *writer) fail(path string, err error) {
+	fe := FileError{Path: path, Err: err}
+	w.sum.Failed++
+	w.sum.Errors = append(w.sum.Errors, fe)
+	w.prog.printAbove(w.opts.Log, fe.Error())
+}
