@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // seed is one source article cut into the pieces the generator recombines.
@@ -32,8 +33,9 @@ var blockRE = regexp.MustCompile(`(?s)<(?:p|h[1-6]|ul|ol|blockquote|table|figure
 // dataNameRE reads 36kr's auto-link hints, which name companies and brands.
 var dataNameRE = regexp.MustCompile(`data-name="([^"]+)"`)
 
-// loadSeeds reads every *.md file under the given files or directories,
-// sorted by path so that a seed set always yields the same corpus.
+// loadSeeds reads every *.md article (front matter with a title, and a
+// body) under the given files or directories, sorted by path so that a seed
+// set always yields the same corpus.
 func loadSeeds(roots []string) ([]*seed, error) {
 	var paths []string
 	for _, root := range roots {
@@ -57,11 +59,13 @@ func loadSeeds(roots []string) ([]*seed, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, err := parseSeed(p, string(raw))
-		if err != nil {
-			return nil, err
+		// Test-data folders also hold deliberately broken inputs (no front
+		// matter, GBK, binary); they are not seeds, and not errors here.
+		if !utf8.Valid(raw) {
+			continue
 		}
-		if len(s.blocks) > 0 {
+		s, err := parseSeed(p, string(raw))
+		if err == nil && len(s.blocks) > 0 && s.front.title != "" {
 			seeds = append(seeds, s)
 		}
 	}
