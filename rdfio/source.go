@@ -1,0 +1,86 @@
+package rdfio
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/quad"
+)
+
+// quadFunc receives quads one at a time; returning an error stops the scan.
+type quadFunc func(quad.Quad) error
+
+// source produces the quads of one export, in the order its writer needs.
+type source func(ctx context.Context, fn quadFunc) error
+
+// scan runs an iterator to its end, resolving and handing over each quad
+// as it comes; nothing is kept.
+func scan(ctx context.Context, qs graph.QuadStore, sh iterator.Shape, fn quadFunc) error {
+	it := sh.Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := qs.Quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("read quad: %w", err)
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// allQuads is the whole store in storage order. PutArticles writes an
+// article's quads together, so consecutive quads mostly share a label,
+// which keeps TriG and JSON-LD graph blocks few without sorting.
+func allQuads(qs graph.QuadStore) source {
+	return func(ctx context.Context, fn quadFunc) error {
+		return scan(ctx, qs, qs.QuadsAllIterator(), fn)
+	}
+}
+
+// labelled is the quads of one named graph (one article).
+func labelled(qs graph.QuadStore, label graph.Ref) source {
+	return func(ctx context.Context, fn quadFunc) error {
+		return scan(ctx, qs, qs.QuadIterator(quad.Label, label), fn)
+	}
+}
+
+// bySubject is the whole store grouped by subject: every node, then the
+// quads it is the subject of (from the subject index, so one prefix scan
+// each). Grouping lets Turtle, dot and GraphML drop a triple stated by
+// several articles while remembering only the current subject's triples,
+// instead of every triple written so far or an external sort.
+func bySubject(qs graph.QuadStore) source {
+	return func(ctx context.Context, fn quadFunc) error {
+		nodes := qs.NodesAllIterator().Iterate()
+		defer nodes.Close()
+		for nodes.Next(ctx) {
+			if err := scan(ctx, qs, qs.QuadIterator(quad.Subject, nodes.Result()), fn); err != nil {
+				return err
+			}
+		}
+		if err := nodes.Err(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}
+}
+
+// fixed hands over quads already collected (an --around neighbourhood,
+// bounded by its size and depth, not by the store).
+func fixed(qs []quad.Quad) source {
+	return func(ctx context.Context, fn quadFunc) error {
+		for _, q := range qs {
+			if err := fn(q); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	}
+}
