@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# Benchmarks kgb at several corpus sizes in one run and prints one Markdown
+# table: extraction speed, build time and quads/s, store size, rebuild of an
+# unchanged corpus, whole-process lookup latency, in-process Gizmo 1-/2-hop
+# latency, peak memory of every step, and Cayley's own `cayley load` of the
+# same quads into Bolt as the baseline.
+#
+#   bench/run.sh                        # BENCH_SIZES="1000 10000"
+#   BENCH_SIZES=200 bench/run.sh        # a quick trial
+#
+# Settings (environment): BENCH_SIZES, BENCH_DIR (work space, default
+# /tmp/kgb-bench; wiped per size), BENCH_SEED (generator seed, 1),
+# BENCH_SEEDS (seed articles, default testdata, else ../shared/corpus),
+# BENCH_RUNS (in-process query runs, 50), BENCH_LOOKUPS (process runs, 20),
+# BENCH_KEEP=1 keeps corpora and stores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export PATH=/usr/local/go/bin:$PATH
+export GOWORK=off
+
+SIZES=${BENCH_SIZES:-"1000 10000"}
+WORK=${BENCH_DIR:-/tmp/kgb-bench}
+SEED=${BENCH_SEED:-1}
+RUNS=${BENCH_RUNS:-50}
+LOOKUPS=${BENCH_LOOKUPS:-20}
+NPROC=$(nproc)
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian: apt-get install -y time)"
+command -v go >/dev/null || die "go is not on PATH"
+
+if [[ -z ${BENCH_SEEDS:-} ]]; then
+  if [[ -n $(find testdata -name '*.md' -print -quit 2>/dev/null) ]]; then
+    BENCH_SEEDS=testdata
+  elif [[ -d ../shared/corpus ]]; then
+    BENCH_SEEDS=../shared/corpus
+  else
+    die "no seed articles: set BENCH_SEEDS to a folder of *.md articles"
+  fi
+fi
+
+mkdir -p "$WORK/bin" "$WORK/etc"
+BIN=$WORK/bin
+LOG=$WORK/log
+mkdir -p "$LOG"
+
+echo "== building kgb, gen, querybench" >&2
+go build -o "$BIN/kgb" ./cmd/kgb
+go build -o "$BIN/gen" ./bench/gen
+go build -o "$BIN/querybench" ./bench/querybench
+
+# Cayley's own command, at the version kgb uses, built in a throw-away
+# module so the project's go.mod is untouched. The stock command has no
+# bbolt backend, so its main file is copied with that one import added.
+CAYLEY_VERSION=$(go list -m -f '{{.Version}}' github.com/cayleygraph/cayley)
+echo "== building cayley $CAYLEY_VERSION (with the bbolt backend)" >&2
+CMOD=$WORK/cayley-mod
+if [[ ! -x $BIN/cayley || $(cat "$CMOD/version" 2>/dev/null) != "$CAYLEY_VERSION" ]]; then
+  rm -rf "$CMOD" && mkdir -p "$CMOD"
+  (
+    cd "$CMOD"
+    go mod init cayleybench >/dev/null 2>&1
+    go get "github.com/cayleygraph/cayley/cmd/cayley@$CAYLEY_VERSION" >/dev/null 2>&1
+    src=$(go list -m -f '{{.Dir}}' github.com/cayleygraph/cayley)/cmd/cayley/cayley.go
+    sed 's#_ "github.com/cayleygraph/cayley/graph/all"#&\n\t_ "github.com/cayleygraph/cayley/graph/kv/bbolt"#' "$src" > main.go
+    grep -q 'graph/kv/bbolt' main.go || { echo "could not add the bbolt backend to $src" >&2; exit 1; }
+    go mod tidy >/dev/null 2>&1
+    go build -o "$BIN/cayley" .
+    echo "$CAYLEY_VERSION" > version
+  )
+fi
+
+# kgb reads kgb.yaml from the working directory and the user config dir, and
+# KGB_* variables: run it where none of those can change the figures.
+for v in $(compgen -e | grep '^KGB_' || true); do unset "$v"; done
+export XDG_CONFIG_HOME=$WORK/etc HOME=$WORK/etc
+cd "$WORK"
+
+now() { echo "$EPOCHREALTIME"; }
+# sub A B: A - B, 3 decimals.
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+div() { awk -v a="$1" -v b="$2" -v p="${3:-1}" 'BEGIN { if (b == 0) print "n/a"; else printf "%.*f", p, a / b }'; }
+
+declare -A R # R[key,size] = figure
+SECS=0 RSS=0
+
+# timed LABEL OUT CMD...: runs CMD with stdout to OUT, sets SECS and RSS
+# (peak resident set of the process or, for xargs, its largest child, in MB).
+timed() {
+  local label=$1 out=$2; shift 2
+  local t0 t1
+  t0=$(now)
+  if ! /usr/bin/time -v -o "$LOG/$label.time" "$@" >"$out" 2>"$LOG/$label.err"; then
+    echo "run.sh: step $label failed: $*" >&2
+    tail -20 "$LOG/$label.err" >&2
+    exit 1
+  fi
+  t1=$(now)
+  SECS=$(sub "$t1" "$t0")
+  RSS=$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$LOG/$label.time")
+}
+
+quads_of() { # store → quad count from `kgb stats --json`
+  "$BIN/kgb" stats --store "$1" --json | sed -n 's/^ *"quads": *\([0-9]*\).*/\1/p'
+}
+
+for N in $SIZES; do
+  echo "== N=$N" >&2
+  C=$WORK/corpus-$N S=$WORK/store-$N CS=$WORK/cayley-$N
+  rm -rf "$C" "$S" "$CS"
+  "$BIN/gen" -n "$N" -seed "$SEED" -out "$C" -seeds "$(cd "$ROOT" && realpath "$BENCH_SEEDS")" 2>"$LOG/gen-$N.err"
+  find "$C" -name '*.md' | sort > "$WORK/files-$N"
+  BYTES=$(find "$C" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  MB=$(div "$BYTES" 1000000 1)
+  R[corpus,$N]="$MB MB"
+
+  echo "   extract (1 process, then $NPROC)" >&2
+  timed "startup-$N" /dev/null "$BIN/kgb" extract --json "$(head -1 "$WORK/files-$N")"
+  R[startup,$N]=$(div "$SECS" 1 2)
+  timed "extract1-$N" /dev/null xargs -a "$WORK/files-$N" "$BIN/kgb" extract --json
+  R[x1_s,$N]=$(div "$SECS" 1 1); R[x1_aps,$N]=$(div "$N" "$SECS" 0); R[x1_mbps,$N]=$(div "$MB" "$SECS" 2); R[x1_rss,$N]=$RSS
+  timed "extractP-$N" /dev/null xargs -a "$WORK/files-$N" -P "$NPROC" -n $(((N + NPROC - 1) / NPROC)) "$BIN/kgb" extract --json
+  R[xp_s,$N]=$(div "$SECS" 1 1); R[xp_aps,$N]=$(div "$N" "$SECS" 0); R[xp_mbps,$N]=$(div "$MB" "$SECS" 2); R[xp_rss,$N]=$RSS
+
+  echo "   build" >&2
+  timed "build-$N" "$LOG/build-$N.out" "$BIN/kgb" build --store "$S" "$C"
+  BUILD=$SECS
+  Q=$(quads_of "$S")
+  R[b_s,$N]=$(div "$BUILD" 1 1); R[b_q,$N]=$Q; R[b_qps,$N]=$(div "$Q" "$BUILD" 0); R[b_aps,$N]=$(div "$N" "$BUILD" 0); R[b_rss,$N]=$RSS
+  R[store,$N]=$(du -sm "$S" | cut -f1)
+
+  echo "   export" >&2
+  timed "export-$N" /dev/null "$BIN/kgb" export --store "$S" --format nquads -o "$WORK/export-$N.nq"
+  R[e_s,$N]=$(div "$SECS" 1 1); R[e_mb,$N]=$(du -m "$WORK/export-$N.nq" | cut -f1); R[e_rss,$N]=$RSS
+  R[e_lines,$N]=$(grep -c . "$WORK/export-$N.nq" || true)
+  SUM1=$(sort "$WORK/export-$N.nq" | sha256sum | cut -c1-16)
+
+  echo "   rebuild (unchanged corpus)" >&2
+  timed "rebuild-$N" "$LOG/rebuild-$N.out" "$BIN/kgb" build --store "$S" "$C"
+  R[rb_s,$N]=$(div "$SECS" 1 1); R[rb_pct,$N]=$(awk -v a="$SECS" -v b="$BUILD" 'BEGIN { printf "%.1f", 100 * a / b }'); R[rb_rss,$N]=$RSS
+  Q2=$(quads_of "$S")
+  "$BIN/kgb" export --store "$S" --format nquads -o "$WORK/export2-$N.nq" 2>/dev/null
+  SUM2=$(sort "$WORK/export2-$N.nq" | sha256sum | cut -c1-16)
+  if [[ $Q2 == "$Q" && $SUM1 == "$SUM2" ]]; then R[rb_same,$N]="yes ($Q2 quads, same N-Quads)"; else R[rb_same,$N]="NO: $Q → $Q2 quads, N-Quads $SUM1 → $SUM2"; fi
+  rm -f "$WORK/export2-$N.nq"
+
+  echo "   queries in process" >&2
+  timed "querybench-$N" "$LOG/querybench-$N.out" "$BIN/querybench" -store "$S" -runs "$RUNS" \
+    -entities "阿里云,腾讯云,华为云,华为,腾讯,阿里巴巴,百度,京东,比亚迪,特斯拉,宁德时代"
+  qb() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$LOG/querybench-$N.out"; }
+  ENTITY=$(qb entity)
+  R[q_entity,$N]=$ENTITY; R[q_open,$N]=$(qb open_ms); R[q_rss,$N]=$RSS
+  for k in hop1_results hop1_median_ms hop1_p95_ms hop2_results hop2_median_ms hop2_p95_ms lookup_median_ms lookup_p95_ms; do
+    R[$k,$N]=$(qb "$k")
+  done
+
+  echo "   kgb lookup x$LOOKUPS" >&2
+  : > "$LOG/lookup-$N.ms"
+  for _ in $(seq "$LOOKUPS"); do
+    timed "lookup-$N" /dev/null "$BIN/kgb" lookup --store "$S" "$ENTITY"
+    awk -v s="$SECS" 'BEGIN { printf "%.1f\n", s * 1000 }' >> "$LOG/lookup-$N.ms"
+  done
+  R[l_med,$N]=$(sort -n "$LOG/lookup-$N.ms" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  R[l_p95,$N]=$(sort -n "$LOG/lookup-$N.ms" | awk '{ a[NR] = $1 } END { i = int(0.95 * NR + 0.5); if (i < 1) i = 1; print a[i] }')
+  R[l_rss,$N]=$RSS
+
+  echo "   cayley load (baseline)" >&2
+  timed "cayley-$N" /dev/null "$BIN/cayley" load --db bbolt --dbpath "$CS" --init -i "$WORK/export-$N.nq"
+  R[c_s,$N]=$(div "$SECS" 1 1); R[c_qps,$N]=$(div "${R[e_lines,$N]}" "$SECS" 0); R[c_rss,$N]=$RSS
+  R[c_store,$N]=$(du -sm "$CS" | cut -f1)
+  R[c_ratio,$N]=$(div "$SECS" "$BUILD" 2)
+
+  if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$C" "$CS" "$WORK/export-$N.nq"; fi
+done
+
+row() { # label key [suffix]
+  local line="| $1 |"
+  for N in $SIZES; do line+=" ${R[$2,$N]:-}${3:-} |"; done
+  echo "$line"
+}
+{
+  head="| figure |" sep="|---|"
+  for N in $SIZES; do head+=" $N articles |"; sep+="---:|"; done
+  echo "$head"; echo "$sep"
+  row "corpus size" corpus
+  row "extract start-up (1 article, whole process)" startup " s"
+  row "extract, 1 process: time" x1_s " s"
+  row "extract, 1 process: articles/s" x1_aps
+  row "extract, 1 process: MB/s" x1_mbps
+  row "extract, 1 process: peak RSS" x1_rss " MB"
+  row "extract, $NPROC processes: time" xp_s " s"
+  row "extract, $NPROC processes: articles/s" xp_aps
+  row "extract, $NPROC processes: MB/s" xp_mbps
+  row "extract, $NPROC processes: peak RSS (largest)" xp_rss " MB"
+  row "build: time" b_s " s"
+  row "build: quads" b_q
+  row "build: quads/s" b_qps
+  row "build: articles/s" b_aps
+  row "build: peak RSS" b_rss " MB"
+  row "store size (du)" store " MB"
+  row "rebuild, unchanged corpus: time" rb_s " s"
+  row "rebuild: % of first build" rb_pct " %"
+  row "rebuild: quads unchanged" rb_same
+  row "rebuild: peak RSS" rb_rss " MB"
+  row "query entity (hub of the candidates)" q_entity
+  row "store open in process (read-only)" q_open " ms"
+  row "Gizmo 1-hop: results" hop1_results
+  row "Gizmo 1-hop: median" hop1_median_ms " ms"
+  row "Gizmo 1-hop: p95" hop1_p95_ms " ms"
+  row "Gizmo 2-hop: results" hop2_results
+  row "Gizmo 2-hop: median" hop2_median_ms " ms"
+  row "Gizmo 2-hop: p95" hop2_p95_ms " ms"
+  row "graph.Store.Lookup in process: median" lookup_median_ms " ms"
+  row "querybench peak RSS" q_rss " MB"
+  row "\`kgb lookup\` whole process: median of $LOOKUPS" l_med " ms"
+  row "\`kgb lookup\` whole process: p95" l_p95 " ms"
+  row "\`kgb lookup\` peak RSS" l_rss " MB"
+  row "export N-Quads: time" e_s " s"
+  row "export N-Quads: size" e_mb " MB"
+  row "export: peak RSS" e_rss " MB"
+  row "cayley load --db bbolt: time" c_s " s"
+  row "cayley load: quads/s" c_qps
+  row "cayley load: peak RSS" c_rss " MB"
+  row "cayley store size (du)" c_store " MB"
+  row "**cayley load time / kgb build time**" c_ratio
+} | tee "$WORK/results.md"
