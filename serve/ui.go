@@ -13,24 +13,27 @@ import (
 	cayleyui "github.com/cayleygraph/cayley/ui"
 )
 
-// monacoFiles is the Monaco editor the UI would otherwise fetch from a
-// CDN; scripts/fetch-monaco.sh refreshes it.
+// offlineFiles are what the UI would otherwise fetch from the internet:
+// the Monaco editor (from a CDN) and the Material Icons font (from Google
+// Fonts). scripts/fetch-monaco.sh refreshes them.
 //
-//go:embed monaco
-var monacoFiles embed.FS
+//go:embed monaco icons
+var offlineFiles embed.FS
 
 // uiRewrites make Cayley's prebuilt UI bundle work offline and on any
-// address: its editor comes from kgb instead of a CDN, and its API calls
-// go to the page's own origin instead of the hard-coded localhost:64210.
+// address: its editor and icon font come from kgb instead of the internet,
+// and its API calls go to the page's own origin instead of the hard-coded
+// localhost:64210.
 var uiRewrites = []struct{ from, to string }{
 	{"https://cdn.jsdelivr.net/npm/monaco-editor@0.18.1/min/vs", "/monaco/vs"},
+	{"https://fonts.googleapis.com/icon?family=Material+Icons", "/icons/material-icons.css"},
 	{`"http://localhost:64210"`, `""`},
 }
 
 // ui serves Cayley's web UI with uiRewrites applied, and the editor.
 type ui struct {
 	files   http.Handler
-	monaco  http.Handler
+	offline http.Handler
 	patched map[string][]byte // by path in the UI tree
 	modTime time.Time
 }
@@ -43,7 +46,7 @@ func newUI() (*ui, error) {
 	u := &ui{files: http.FileServerFS(web), patched: map[string][]byte{}, modTime: time.Now()}
 	found := make([]int, len(uiRewrites))
 	err = fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".html")) {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css") || strings.HasSuffix(p, ".html")) {
 			return err
 		}
 		data, err := fs.ReadFile(web, p)
@@ -69,20 +72,16 @@ func newUI() (*ui, error) {
 	// go back to the CDN or to the wrong port, so refuse to start instead.
 	for i, n := range found {
 		if n == 0 {
-			return nil, fmt.Errorf("serve: cayley ui: %q not found in its scripts; update uiRewrites and scripts/fetch-monaco.sh for this Cayley version", uiRewrites[i].from)
+			return nil, fmt.Errorf("serve: cayley ui: %q not found in its scripts and styles; update uiRewrites and scripts/fetch-monaco.sh for this Cayley version", uiRewrites[i].from)
 		}
 	}
-	mon, err := fs.Sub(monacoFiles, "monaco")
-	if err != nil {
-		return nil, fmt.Errorf("serve: monaco: %w", err)
-	}
-	u.monaco = http.StripPrefix("/monaco", http.FileServerFS(mon))
+	u.offline = http.FileServerFS(offlineFiles)
 	return u, nil
 }
 
 func (u *ui) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, "/monaco/") {
-		u.monaco.ServeHTTP(w, r)
+	if strings.HasPrefix(r.URL.Path, "/monaco/") || strings.HasPrefix(r.URL.Path, "/icons/") {
+		u.offline.ServeHTTP(w, r)
 		return
 	}
 	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")

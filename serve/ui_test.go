@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var scriptSrc = regexp.MustCompile(`<script src="([^"]+)"`)
+var assetRef = regexp.MustCompile(`<script src="([^"]+)"|<link href="([^"]+\.css)"`)
 
 func TestUIIsServedOffline(t *testing.T) {
 	base := serveStore(t, newStore(t, fixture(), false), Options{})
@@ -16,22 +16,26 @@ func TestUIIsServedOffline(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(string(page), `<div id="root">`) {
 		t.Fatalf("index: %d %.200s", code, page)
 	}
-	scripts := scriptSrc.FindAllStringSubmatch(string(page), -1)
-	if len(scripts) == 0 {
-		t.Fatal("index has no scripts")
+	assets := assetRef.FindAllStringSubmatch(string(page), -1)
+	if len(assets) < 4 {
+		t.Fatalf("index links %d scripts and styles, want at least 4", len(assets))
 	}
 	var all strings.Builder
-	for _, m := range scripts {
-		code, js, _ := get(t, base+m[1])
+	for _, m := range assets {
+		p := m[1] + m[2]
+		code, data, _ := get(t, base+p)
 		if code != http.StatusOK {
-			t.Fatalf("%s: %d", m[1], code)
+			t.Fatalf("%s: %d", p, code)
 		}
-		all.Write(js)
+		all.Write(data)
 	}
-	for _, banned := range []string{"cdn.jsdelivr.net", "localhost:64210"} {
+	for _, banned := range []string{"cdn.jsdelivr.net", "fonts.googleapis.com", "localhost:64210"} {
 		if strings.Contains(all.String(), banned) {
-			t.Errorf("the UI scripts still refer to %s", banned)
+			t.Errorf("the UI still refers to %s", banned)
 		}
+	}
+	if !strings.Contains(all.String(), "@import url(/icons/material-icons.css)") {
+		t.Error("the UI styles do not import the icon font from /icons")
 	}
 	if !strings.Contains(all.String(), `"/monaco/vs/loader.js"`) {
 		t.Error("the UI scripts do not load the editor from /monaco/vs")
@@ -46,6 +50,8 @@ func TestUIIsServedOffline(t *testing.T) {
 		"/monaco/vs/basic-languages/javascript/javascript.js",
 		"/monaco/vs/language/typescript/tsMode.js",
 		"/monaco/vs/language/json/jsonMode.js",
+		"/icons/material-icons.css",
+		"/icons/material-icons.woff2",
 		"/gizmo.d.ts",
 	} {
 		if code, body, _ := get(t, base+p); code != http.StatusOK || len(body) == 0 {
