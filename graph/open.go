@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -48,6 +49,12 @@ type Store struct {
 	vocab    schema.Vocab
 	path     string
 	readOnly bool
+
+	// kv is the Bolt database under qs (nil on SQL), kept so that writes
+	// can span several ApplyDeltas calls (see batch.go).
+	kv      *batchKV
+	kvOpts  graph.Options
+	writeMu sync.Mutex
 }
 
 // ErrInUse is returned (wrapped) when another process holds the store.
@@ -67,7 +74,8 @@ func Open(opts Options) (*Store, error) {
 	if isSQLURL(opts.Path) {
 		s.qs, err = openSQL(opts)
 	} else {
-		s.qs, err = openBolt(opts)
+		s.qs, s.kv, err = openBolt(opts)
+		s.kvOpts = boltOptions
 	}
 	if err != nil {
 		return nil, err
@@ -82,45 +90,55 @@ func isSQLURL(p string) bool {
 // openBolt opens the Bolt file itself rather than through Cayley's registry:
 // Cayley's bbolt backend has no lock timeout (a second process would hang)
 // and no read-only mode.
-func openBolt(opts Options) (graph.QuadStore, error) {
+func openBolt(opts Options) (graph.QuadStore, *batchKV, error) {
 	file := filepath.Join(opts.Path, BoltFile)
 	_, statErr := os.Stat(file)
 	fresh := errors.Is(statErr, os.ErrNotExist)
 	if fresh && opts.ReadOnly {
-		return nil, fmt.Errorf("store %s: no kgb store there (run `kgb build` first)", opts.Path)
+		return nil, nil, fmt.Errorf("store %s: no kgb store there (run `kgb build` first)", opts.Path)
 	}
 	if fresh {
 		if err := os.MkdirAll(opts.Path, 0o755); err != nil {
-			return nil, fmt.Errorf("store %s: %w", opts.Path, err)
+			return nil, nil, fmt.Errorf("store %s: %w", opts.Path, err)
 		}
 	}
 	db, err := hbolt.Open(file, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, fmt.Errorf("store %s: %w%s", opts.Path, ErrInUse, holderNote(opts.Path))
+			return nil, nil, fmt.Errorf("store %s: %w%s", opts.Path, ErrInUse, holderNote(opts.Path))
 		}
-		return nil, fmt.Errorf("store %s: %w", opts.Path, err)
+		return nil, nil, fmt.Errorf("store %s: %w", opts.Path, err)
 	}
-	gopts := graph.Options{kv.OptNoBloom: true}
+	b := &batchKV{KV: db}
+	gopts := boltOptions
 	if fresh {
-		if err := kv.Init(db, gopts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		if err := kv.Init(b, gopts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			db.Close()
-			return nil, fmt.Errorf("store %s: init: %w", opts.Path, err)
+			return nil, nil, fmt.Errorf("store %s: init: %w", opts.Path, err)
+		} else if err == nil {
+			if err := addLabelIndex(db); err != nil {
+				db.Close()
+				return nil, nil, fmt.Errorf("store %s: %w", opts.Path, err)
+			}
 		}
 	}
-	qs, err := kv.New(db, gopts)
+	qs, err := kv.New(b, gopts)
 	if err != nil {
 		db.Close()
 		if errors.Is(err, graph.ErrNotInitialized) {
-			return nil, fmt.Errorf("store %s: not a kgb store", opts.Path)
+			return nil, nil, fmt.Errorf("store %s: not a kgb store", opts.Path)
 		}
-		return nil, fmt.Errorf("store %s: %w", opts.Path, err)
+		return nil, nil, fmt.Errorf("store %s: %w", opts.Path, err)
 	}
 	if !opts.ReadOnly {
 		writeHolder(opts.Path)
 	}
-	return qs, nil
+	return qs, b, nil
 }
+
+// boltOptions open Cayley's kv layer without its bloom filter, which would
+// read every quad on open.
+var boltOptions = graph.Options{kv.OptNoBloom: true}
 
 // QuadStore is the underlying Cayley store, for query languages and the
 // HTTP server.
@@ -129,8 +147,14 @@ func (s *Store) QuadStore() graph.QuadStore { return s.qs }
 // Vocab is the store's IRI vocabulary.
 func (s *Store) Vocab() schema.Vocab { return s.vocab }
 
-// Path is where the store lives (directory or URL).
-func (s *Store) Path() string { return s.path }
+// Location is where the store lives: its directory, or its database URL
+// with any password hidden, fit for messages.
+func (s *Store) Location() string {
+	if isSQLURL(s.path) {
+		return redactURL(s.path)
+	}
+	return s.path
+}
 
 // ReadOnly reports whether the store was opened read-only.
 func (s *Store) ReadOnly() bool { return s.readOnly }

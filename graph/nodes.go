@@ -1,0 +1,175 @@
+package graph
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// entityInfo is what the articles that mention an entity say about its
+// name and kind, merged.
+type entityInfo struct {
+	IRI     string
+	Name    string
+	Types   []string
+	Aliases []string
+}
+
+// namer reads entity names, types and article titles once per report.
+type namer struct {
+	s        *Store
+	ctx      context.Context
+	entities map[string]*entityInfo
+	articles map[string]ArticleRef
+	ps       predSet // rdf:type, rdfs:label, skos:altLabel
+	titles   predSet
+}
+
+func (s *Store) newNamer(ctx context.Context) (*namer, error) {
+	ps, err := s.preds(schema.RDFType, schema.RDFSLabel, schema.SKOSAlt)
+	if err != nil {
+		return nil, err
+	}
+	titles, err := s.preds(schema.DCTitle)
+	if err != nil {
+		return nil, err
+	}
+	return &namer{s: s, ctx: ctx, entities: map[string]*entityInfo{}, articles: map[string]ArticleRef{}, ps: ps, titles: titles}, nil
+}
+
+// entity describes the entity node iri. Its name is the label most
+// articles gave it (several spellings can share one node, 腾讯云 and 腾讯 云);
+// with no label, the key inside its IRI.
+func (n *namer) entity(iri quad.IRI) (*entityInfo, error) {
+	if e, ok := n.entities[string(iri)]; ok {
+		return e, nil
+	}
+	qs, err := n.s.quadsOf(n.ctx, quad.Subject, iri, n.ps)
+	if err != nil {
+		return nil, err
+	}
+	e := &entityInfo{IRI: string(iri)}
+	labels := map[string]int{}
+	types := map[string]bool{}
+	aliases := map[string]bool{}
+	for _, q := range qs {
+		switch text(q.Predicate) {
+		case schema.RDFType:
+			types[typeName(n.s.vocab, q.Object)] = true
+		case schema.RDFSLabel:
+			labels[text(q.Object)]++
+		case schema.SKOSAlt:
+			aliases[text(q.Object)] = true
+		}
+	}
+	e.Name = mostFrequent(labels)
+	if e.Name == "" {
+		e.Name, _ = n.s.vocab.EntityKey(string(iri))
+	}
+	for l := range labels {
+		if l != e.Name {
+			aliases[l] = true
+		}
+	}
+	delete(aliases, e.Name)
+	e.Types = sortedKeys(types)
+	e.Aliases = sortedKeys(aliases)
+	n.entities[string(iri)] = e
+	return e, nil
+}
+
+// article is the id and title of an article node.
+func (n *namer) article(v quad.Value) (ArticleRef, error) {
+	iri, _ := v.(quad.IRI)
+	if a, ok := n.articles[string(iri)]; ok {
+		return a, nil
+	}
+	a := ArticleRef{}
+	a.ID, _ = n.s.vocab.ArticleID(string(iri))
+	qs, err := n.s.quadsOf(n.ctx, quad.Subject, iri, n.titles)
+	if err != nil {
+		return a, err
+	}
+	for _, q := range qs {
+		a.Title = text(q.Object)
+	}
+	n.articles[string(iri)] = a
+	return a, nil
+}
+
+// typeName is the short name of a class IRI (Company for <base>schema/Company).
+func typeName(v schema.Vocab, o quad.Value) string {
+	s := text(o)
+	if t, ok := strings.CutPrefix(s, v.Class("")); ok {
+		return t
+	}
+	return s
+}
+
+func mostFrequent(m map[string]int) string {
+	best, n := "", 0
+	for k, c := range m {
+		if c > n || (c == n && k < best) {
+			best, n = k, c
+		}
+	}
+	return best
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// number reads a numeric literal whichever way the backend returns it.
+func number(v quad.Value) float64 {
+	switch v := v.(type) {
+	case quad.Int:
+		return float64(v)
+	case quad.Float:
+		return float64(v)
+	}
+	f, _ := strconv.ParseFloat(text(v), 64)
+	return f
+}
+
+func boolean(v quad.Value) bool {
+	if b, ok := v.(quad.Bool); ok {
+		return bool(b)
+	}
+	b, _ := strconv.ParseBool(text(v))
+	return b
+}
+
+// subjects returns the distinct subjects of quads whose object is o and
+// whose predicate is in ps, as tokens, without fetching the quads.
+func (s *Store) subjects(ctx context.Context, o quad.Value, ps predSet) ([]graph.Ref, error) {
+	n, err := s.node(o)
+	if err != nil || n == nil {
+		return nil, err
+	}
+	seen := map[any]bool{}
+	var out []graph.Ref
+	err = s.eachQuadRef(ctx, quad.Object, n, ps, func(q graph.Ref) error {
+		sub, err := s.qs.QuadDirection(q, quad.Subject)
+		if err != nil || sub == nil {
+			return err
+		}
+		if k := sub.Key(); !seen[k] {
+			seen[k] = true
+			out = append(out, sub)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,114 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/quad"
+)
+
+// predSet is a set of predicates by their store token, so that quads can be
+// filtered on QuadDirection (a cheap read) before being fetched whole.
+type predSet map[any]quad.IRI
+
+// preds resolves predicate IRIs; ones the store has never seen are left
+// out, since no quad can carry them.
+func (s *Store) preds(iris ...string) (predSet, error) {
+	ps := make(predSet, len(iris))
+	for _, iri := range iris {
+		r, err := s.qs.ValueOf(quad.IRI(iri))
+		if err != nil {
+			return nil, fmt.Errorf("resolve %s: %w", iri, err)
+		}
+		if r != nil {
+			ps[r.Key()] = quad.IRI(iri)
+		}
+	}
+	return ps, nil
+}
+
+// node is the store's token for v, nil when no quad holds v.
+func (s *Store) node(v quad.Value) (graph.Ref, error) {
+	r, err := s.qs.ValueOf(v)
+	if err != nil {
+		return nil, fmt.Errorf("resolve %s: %w", v, err)
+	}
+	return r, nil
+}
+
+// eachQuadRef calls fn with the token of every quad that has node in
+// direction dir and, when ps is not nil, a predicate in ps. It walks one
+// index prefix (subject or object), never the whole store.
+func (s *Store) eachQuadRef(ctx context.Context, dir quad.Direction, node graph.Ref, ps predSet, fn func(q graph.Ref) error) error {
+	if node == nil {
+		return nil
+	}
+	if ps != nil && len(ps) == 0 {
+		return nil
+	}
+	return iterator.Iterate(ctx, s.qs.QuadIterator(dir, node)).Paths(false).Each(func(q graph.Ref) error {
+		if ps != nil {
+			p, err := s.qs.QuadDirection(q, quad.Predicate)
+			if err != nil {
+				return err
+			}
+			if p == nil {
+				return nil
+			}
+			if _, ok := ps[p.Key()]; !ok {
+				return nil
+			}
+		}
+		return fn(q)
+	})
+}
+
+// quads returns the quads that have node in direction dir and a predicate
+// in ps (any predicate when ps is nil).
+func (s *Store) quads(ctx context.Context, dir quad.Direction, node graph.Ref, ps predSet) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuadRef(ctx, dir, node, ps, func(r graph.Ref) error {
+		q, err := s.qs.Quad(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, q)
+		return nil
+	})
+	return out, err
+}
+
+// quadsOf is quads for a value rather than a token.
+func (s *Store) quadsOf(ctx context.Context, dir quad.Direction, v quad.Value, ps predSet) ([]quad.Quad, error) {
+	n, err := s.node(v)
+	if err != nil || n == nil {
+		return nil, err
+	}
+	return s.quads(ctx, dir, n, ps)
+}
+
+// articleQuadsStored lists the quads labelled with the article IRI. On a
+// store kgb created this walks the label index; on others it is a scan.
+func (s *Store) articleQuadsStored(ctx context.Context, art quad.IRI) ([]quad.Quad, error) {
+	return s.quadsOf(ctx, quad.Label, art, nil)
+}
+
+// text is the plain text of a literal (a label without its language tag, a
+// number without its type).
+func text(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.String:
+		return string(v)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.IRI:
+		return string(v)
+	}
+	return quad.StringOf(v)
+}
