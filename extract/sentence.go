@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kgbgraph/kgb/schema"
 )
@@ -27,4 +29,70 @@ type mention struct {
 type docContext struct {
 	Date time.Time // article date; zero when unknown
 	Lex  *Lexicon
+
+	// metrics is what findMetrics carries from one sentence to the next
+	// (the time and subject in focus); created on first use, so the same
+	// docContext must be passed for every sentence of an article, in order.
+	metrics *metricMemory
+}
+
+// sentenceEnds end a sentence outside 《》 and quotes. A semicolon ends one
+// too: Chinese uses it between statements that stand alone.
+const sentenceEnds = "。！？；!?;\n"
+
+// splitSentences returns the byte spans of the sentences of a block.
+// Marks inside 《》, “” and （） do not split (a title or an aside may hold
+// a full stop).
+func splitSentences(text string) [][2]int {
+	var out [][2]int
+	depth, start := 0, 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && (text[s] == ' ') {
+			s++
+		}
+		for e > s && text[e-1] == ' ' {
+			e--
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+	}
+	for i, r := range text {
+		switch r {
+		case '《', '“', '（', '「':
+			depth++
+		case '》', '”', '）', '」':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 && strings.ContainsRune(sentenceEnds, r) {
+			end := i + utf8.RuneLen(r)
+			emit(end)
+			start = end
+		}
+	}
+	emit(len(text))
+	return out
+}
+
+// buildSentences cuts every block into sentences and attaches the
+// mentions that fall inside each, under their canonical names.
+func (d *docState) buildSentences(picked [][]blockMention) {
+	heading := ""
+	for bi, b := range d.article.Blocks {
+		for _, sp := range splitSentences(b.Text) {
+			s := sentence{Text: b.Text[sp[0]:sp[1]], Block: bi, Heading: heading}
+			for _, m := range picked[bi] {
+				if m.Start >= sp[0] && m.End <= sp[1] {
+					s.Mentions = append(s.Mentions, mention{Start: m.Start - sp[0], End: m.End - sp[0], Name: m.ent.name, Type: m.ent.typ})
+				}
+			}
+			d.sentences = append(d.sentences, s)
+		}
+		if b.Kind == Heading {
+			heading = b.Text
+		}
+	}
 }

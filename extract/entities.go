@@ -1,0 +1,368 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// candKind says which finder proposed a candidate mention.
+type candKind int
+
+const (
+	fromLexicon candKind = iota
+	fromAnchor
+	fromSuffix
+	fromMarket
+	fromPolicy
+	fromPerson
+	fromLatin
+	fromQuote
+	fromKnown // a name found elsewhere in the article, seen again
+)
+
+// cand is a proposed entity mention in a block.
+type cand struct {
+	Start, End int
+	Surface    string
+	Type       schema.Type
+	Kind       candKind
+	Prio       int       // among candidates of equal length, higher wins
+	Lex        *lexEntry // set for lexicon words
+	Alias      string    // another name the source gave (an anchor's data-name)
+	Group      string    // for fromKnown: the entity it belongs to
+}
+
+func (c cand) runes() int { return utf8.RuneCountInString(c.Surface) }
+
+// bounds is the set of word boundaries of a segmented text.
+type bounds map[int]bool
+
+func boundsOf(toks []token) bounds {
+	b := bounds{}
+	for _, t := range toks {
+		b[t.Start] = true
+		b[t.End] = true
+	}
+	return b
+}
+
+// tokenAt returns the index of the token covering byte offset i, or -1.
+func tokenAt(toks []token, i int) int {
+	lo, hi := 0, len(toks)-1
+	for lo <= hi {
+		m := (lo + hi) / 2
+		switch {
+		case i < toks[m].Start:
+			hi = m - 1
+		case i >= toks[m].End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
+
+// candidates runs every finder over one block.
+func (x *Extractor) candidates(b *Block, toks []token) []cand {
+	text := b.Text
+	bd := boundsOf(toks)
+	var cs []cand
+	cs = append(cs, x.lexiconCands(text, bd)...)
+	cs = append(cs, x.anchorCands(b, toks, bd)...)
+	cs = append(cs, x.suffixCands(text, toks, bd)...)
+	cs = append(cs, x.marketCands(text, toks)...)
+	cs = append(cs, x.policyCands(text, toks)...)
+	cs = append(cs, x.personCands(text, toks)...)
+	cs = append(cs, x.latinCands(text)...)
+	cs = append(cs, x.quoteCands(text)...)
+	return cs
+}
+
+// sectorTails are the words that turn a sector or technology into a
+// phrase naming the same thing (汽车行业 = 汽车).
+var sectorTails = []string{"行业", "产业", "领域", "板块"}
+
+func (x *Extractor) lexiconCands(text string, bd bounds) []cand {
+	var cs []cand
+	for _, m := range x.dict.findAll(text) {
+		surface := text[m.Start:m.End]
+		short := utf8.RuneCountInString(surface) <= 2 && !isWordByte(surface[0])
+		// a two-character word must be a word of the segmentation too
+		// (工业 is not a mention inside 工业化 if that is one word)
+		if short && (!bd[m.Start] || !bd[m.End]) {
+			continue
+		}
+		c := cand{Start: m.Start, End: m.End, Surface: surface, Type: m.Entry.Type, Kind: fromLexicon, Prio: 5, Lex: m.Entry}
+		switch c.Type {
+		case schema.Industry, schema.Technology, schema.Trend:
+			if t := hasPrefixIn(text[m.End:], sectorTails); t != "" {
+				c.End += len(t)
+				c.Surface = text[c.Start:c.End]
+			}
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// closedPOS are parts of speech of words that are not names: an anchor
+// that is one of these words (得到, 一起) is a 36kr auto-link gone wrong.
+var closedPOS = map[string]bool{
+	"v": true, "vd": true, "d": true, "a": true, "ad": true, "i": true, "l": true, "m": true, "r": true,
+	"c": true, "p": true, "u": true, "uj": true, "ul": true, "f": true, "t": true, "q": true, "z": true, "y": true, "e": true, "o": true,
+}
+
+func (x *Extractor) dictPOS(w string) (string, bool) {
+	_, pos, ok := x.seg.seg.Dict.Find([]byte(w))
+	return pos, ok
+}
+
+// anchorCands validates 36kr's auto-link anchors. An anchor is kept only
+// when it stands as a word of its own in the sentence: both ends on word
+// boundaries, not a common word, not ending in a generic head (云领域), not
+// a modifier + known technology (通用半导体). A brand followed by 云
+// (腾讯</a>云) is extended to the cloud unit's name.
+func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
+	var cs []cand
+	for _, l := range b.Links {
+		s, e := l.Start, l.End
+		surface := b.Text[s:e]
+		if utf8.RuneCountInString(surface) < 2 || !hasHan(surface) && !isLatinName(surface) {
+			continue
+		}
+		if strings.HasPrefix(b.Text[e:], "云") {
+			rest := b.Text[e+len("云"):]
+			if i := tokenAt(toks, e); i >= 0 && toks[i].End == e+len("云") || rest == "" || !startsHan(rest) || bd[e+len("云")] {
+				e += len("云")
+			}
+		}
+		if !bd[s] || !bd[e] {
+			continue
+		}
+		name := b.Text[s:e]
+		if pos, ok := x.dictPOS(name); ok && closedPOS[pos] {
+			continue
+		}
+		if g := x.genericTail(name); g != "" {
+			continue
+		}
+		if x.modifierPlusKnown(name, toks, s, e) {
+			continue
+		}
+		alias := ""
+		if l.Name != "" && l.Name != name {
+			alias = l.Name
+		}
+		cs = append(cs, cand{Start: s, End: e, Surface: name, Type: schema.Company, Kind: fromAnchor, Prio: 3, Alias: alias})
+	}
+	return cs
+}
+
+// genericTail returns the generic word name ends with, if any (云领域).
+func (x *Extractor) genericTail(name string) string {
+	for g := range x.generic {
+		if strings.HasSuffix(name, g) {
+			return g
+		}
+	}
+	return ""
+}
+
+// modifierPlusKnown reports whether s..e is a common modifier followed by
+// a known non-company word, i.e. a phrase, not a name.
+func (x *Extractor) modifierPlusKnown(name string, toks []token, s, e int) bool {
+	i := tokenAt(toks, s)
+	if i < 0 || toks[i].End >= e {
+		return false
+	}
+	switch toks[i].Pos {
+	case "a", "b", "v", "vn", "d", "ad":
+	default:
+		return false
+	}
+	rest := name[toks[i].End-s:]
+	ent, ok := x.dict.m[fold(rest)]
+	return ok && ent.Type != schema.Company && ent.Type != schema.Organization
+}
+
+// nameablePOS are parts of speech that may form part of a name read back
+// from a company or organization ending.
+var brandPOS = map[string]bool{"nr": true, "ns": true, "nt": true, "nz": true, "nrt": true, "j": true, "x": true, "eng": true}
+
+// functionChars end a name read backwards: a single-character token that
+// is one of these belongs to the sentence, not to the name.
+const functionChars = "的了和与及或在是为由被将把对向从等并也都又这那其该各每以于中上下后前有无不非而且但若如即就还让使给跟同自至所此之个家名位年月日"
+
+// suffixCands finds names ending in a company or organization word
+// (博裕资本, 零氪科技, 中国电子专用设备工业协会). The name is read back
+// word by word from the ending while the words look like parts of a name.
+func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
+	var cs []cand
+	for _, suf := range x.orgSuffixes {
+		for off := 0; ; {
+			i := strings.Index(text[off:], suf)
+			if i < 0 {
+				break
+			}
+			s := off + i
+			e := s + len(suf)
+			off = s + len(suf)
+			if !bd[e] {
+				continue
+			}
+			typ := x.orgType[suf]
+			start, brand := x.readNameBack(text, toks, s, typ == schema.Organization)
+			if start < 0 {
+				continue
+			}
+			prefix := text[start:s]
+			if utf8.RuneCountInString(prefix) < 2 || x.generic[prefix] {
+				continue
+			}
+			if ent, ok := x.dict.m[fold(prefix)]; ok && ent.Type != schema.Company && ent.Type != schema.Organization && ent.Type != schema.Region {
+				continue // 互联网公司, 新能源汽车: a kind of company, not a name
+			}
+			if typ == schema.Company && !brand {
+				continue
+			}
+			cs = append(cs, cand{Start: start, End: e, Surface: text[start:e], Type: typ, Kind: fromSuffix, Prio: 4})
+		}
+	}
+	return cs
+}
+
+// readNameBack walks back from byte offset s over the tokens that can be
+// part of a name, and returns where the name starts (-1 if nothing) and
+// whether it holds a brand-like word (a proper noun, a Latin word, or
+// characters the dictionary does not know as a word).
+func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (int, bool) {
+	i := tokenAt(toks, s-1)
+	start, brand, runes := -1, false, 0
+	for ; i >= 0; i-- {
+		t := toks[i]
+		w := text[t.Start:t.End]
+		n := utf8.RuneCountInString(w)
+		if !hasHan(w) && !isLatinName(w) {
+			break
+		}
+		switch {
+		case n == 1 && strings.Contains(functionChars, w):
+			i = -1
+			continue
+		case n == 1:
+			brand = true
+		case brandPOS[t.Pos]:
+			brand = true
+		case t.Pos == "n" || t.Pos == "vn" || t.Pos == "b" && loose:
+			if x.generic[w] && !loose {
+				i = -1
+				continue
+			}
+		default:
+			i = -1
+			continue
+		}
+		if runes+n > 10 {
+			break
+		}
+		runes += n
+		start = t.Start
+	}
+	return start, brand
+}
+
+var latinName = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*(?: [A-Z0-9][A-Za-z0-9&.+\-]*)*`)
+
+func isLatinName(s string) bool {
+	return s != "" && latinName.FindString(s) == s
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
+}
+
+// latinCands proposes Latin-script names the lexicon does not know: a
+// mixed-case word (Northvolt, MarkLines) is taken as a company, a word and
+// a model number (Model 3) as a product. All-capital abbreviations are
+// left alone: most are terms (GDP, IT), not names.
+func (x *Extractor) latinCands(text string) []cand {
+	var cs []cand
+	for _, m := range latinName.FindAllStringIndex(text, -1) {
+		s, e := m[0], m[1]
+		if s > 0 && isWordByte(text[s-1]) || e < len(text) && isWordByte(text[e]) {
+			continue
+		}
+		w := strings.TrimRight(text[s:e], ".-+&")
+		e = s + len(w)
+		if _, ok := x.dict.m[fold(w)]; ok {
+			continue
+		}
+		parts := strings.Split(w, " ")
+		switch {
+		case len(parts) == 2 && len(parts[1]) <= 2 && upperStart(parts[0]) && hasLower(parts[0]):
+			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Product, Kind: fromLatin, Prio: 1})
+		case len(parts[0]) >= 4 && upperStart(parts[0]) && hasLower(parts[0]) && mixedCase(parts[0]):
+			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Company, Kind: fromLatin, Prio: 1})
+		}
+	}
+	return cs
+}
+
+func upperStart(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
+
+// mixedCase: capitalised and mostly lower case, a proper name rather than
+// an abbreviation or an English word written in lower case.
+func mixedCase(s string) bool {
+	up := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up >= 1 && up*2 <= len(s)
+}
+
+// companyNouns before a quoted name say that the name is a company's
+// (健康险科技企业"镁信健康").
+var companyNouns = []string{"企业", "公司", "品牌", "平台", "机构", "厂商", "创业公司", "初创公司", "独角兽", "车企", "药企", "房企", "服务商", "供应商"}
+
+var quoted = regexp.MustCompile(`["“「]([^"“”「」]{2,12})["”」]`)
+
+// quoteCands finds a quoted name right after a word saying it names a
+// company; quotes alone mark all sorts of phrases.
+func (x *Extractor) quoteCands(text string) []cand {
+	var cs []cand
+	for _, m := range quoted.FindAllStringSubmatchIndex(text, -1) {
+		before := text[:m[0]]
+		ok := false
+		for _, n := range companyNouns {
+			if strings.HasSuffix(before, n) {
+				ok = true
+				break
+			}
+		}
+		name := text[m[2]:m[3]]
+		if !ok || !hasHan(name) || strings.ContainsAny(name, "，。、；：！？ ") {
+			continue
+		}
+		cs = append(cs, cand{Start: m[2], End: m[3], Surface: name, Type: schema.Company, Kind: fromQuote, Prio: 4})
+	}
+	return cs
+}

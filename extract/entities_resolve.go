@@ -1,0 +1,385 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// docState is an article while it is analysed: its entities (one per real
+// thing, under a canonical name) and its sentences with mentions.
+type docState struct {
+	article   *Article
+	ents      []*entState
+	byKey     map[string]*entState // schema.Key of name or alias → entity
+	sentences []sentence
+	partOf    [][2]string
+}
+
+// entState collects the mentions of one entity.
+type entState struct {
+	group    string
+	typ      schema.Type
+	lex      *lexEntry
+	forms    map[string]int // surface → mentions
+	aliases  map[string]bool
+	name     string
+	mentions int
+	first    int // order of first mention
+	mergedTo *entState
+}
+
+type blockMention struct {
+	Start, End int
+	ent        *entState
+}
+
+// selectCands keeps the longest candidates that do not overlap; among
+// equally long ones the higher priority, then the earlier one.
+func selectCands(cs []cand) []cand {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.End-a.Start != b.End-b.Start {
+			return a.End-a.Start > b.End-b.Start
+		}
+		if a.Prio != b.Prio {
+			return a.Prio > b.Prio
+		}
+		return a.Start < b.Start
+	})
+	var out []cand
+	for _, c := range cs {
+		free := true
+		for _, o := range out {
+			if c.Start < o.End && o.Start < c.End {
+				free = false
+				break
+			}
+		}
+		if free {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// analyse finds the entities of an article and its sentences with
+// mentions. It runs the finders twice: names found anywhere (a quoted
+// company, a linked one) and their short forms (镁信健康 → 镁信) are then
+// looked for everywhere.
+func (x *Extractor) analyse(a *Article) *docState {
+	toks := make([][]token, len(a.Blocks))
+	base := make([][]cand, len(a.Blocks))
+	for i := range a.Blocks {
+		toks[i] = x.seg.cut(a.Blocks[i].Text)
+		base[i] = x.candidates(&a.Blocks[i], toks[i])
+	}
+	d, picked := x.resolve(a, base)
+	known := x.knownForms(d)
+	if len(known.m) > 0 {
+		for i := range a.Blocks {
+			bd := boundsOf(toks[i])
+			for _, m := range known.findAll(a.Blocks[i].Text) {
+				if !bd[m.Start] || !bd[m.End] {
+					continue
+				}
+				base[i] = append(base[i], cand{Start: m.Start, End: m.End, Surface: a.Blocks[i].Text[m.Start:m.End],
+					Type: m.Entry.Type, Kind: fromKnown, Prio: 4, Group: m.Entry.Canon})
+			}
+		}
+		d, picked = x.resolve(a, base)
+	}
+	d.buildSentences(picked)
+	return d
+}
+
+// knownForms lists the names found by patterns and links, and their short
+// forms without the company ending, for the second pass.
+func (x *Extractor) knownForms(d *docState) *phraseDict {
+	pd := newPhraseDict()
+	for _, e := range d.ents {
+		if e.lex != nil || (e.typ != schema.Company && e.typ != schema.Organization) {
+			continue
+		}
+		forms := []string{}
+		for f := range e.forms {
+			forms = append(forms, f)
+			if suf := hasSuffixIn(f, x.orgSuffixes); suf != "" {
+				short := strings.TrimSuffix(f, suf)
+				if utf8.RuneCountInString(short) >= 2 && !x.generic[short] {
+					if _, isWord := x.dict.m[fold(short)]; !isWord {
+						if pos, ok := x.dictPOS(short); !ok || !closedPOS[pos] && pos != "n" && pos != "v" && pos != "vn" {
+							forms = append(forms, short)
+						}
+					}
+				}
+			}
+		}
+		sort.Strings(forms)
+		pd.add(&lexEntry{Canon: e.group, Type: e.typ, Forms: forms})
+	}
+	return pd
+}
+
+// groupOf says which entity a candidate mentions.
+func groupOf(c cand) string {
+	switch {
+	case c.Kind == fromKnown:
+		return c.Group
+	case c.Lex != nil:
+		return "L:" + c.Lex.Canon
+	case c.Kind == fromMarket:
+		return "M:" + schema.Key(c.Surface)
+	default:
+		return "N:" + schema.Key(c.Surface)
+	}
+}
+
+// resolve selects mentions per block and groups them into entities.
+func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMention) {
+	d := &docState{article: a, byKey: map[string]*entState{}}
+	groups := map[string]*entState{}
+	picked := make([][]blockMention, len(base))
+	order := 0
+	for i, cs := range base {
+		sel := selectCands(append([]cand(nil), cs...))
+		for _, c := range sel {
+			g := groupOf(c)
+			e := groups[g]
+			if e == nil {
+				e = &entState{group: g, typ: c.Type, lex: c.Lex, forms: map[string]int{}, aliases: map[string]bool{}, first: order}
+				groups[g] = e
+				d.ents = append(d.ents, e)
+			}
+			order++
+			e.forms[c.Surface]++
+			if c.Alias != "" {
+				e.aliases[c.Alias] = true
+			}
+			picked[i] = append(picked[i], blockMention{c.Start, c.End, e})
+		}
+	}
+	x.mergeMarkets(d)
+	for _, e := range d.ents {
+		e.finish()
+	}
+	// after merging, several groups may point at one entity
+	var live []*entState
+	seen := map[*entState]bool{}
+	for i := range picked {
+		for j := range picked[i] {
+			picked[i][j].ent = picked[i][j].ent.root()
+		}
+	}
+	for _, e := range d.ents {
+		r := e.root()
+		if !seen[r] {
+			seen[r] = true
+			live = append(live, r)
+		}
+	}
+	d.ents = live
+	for _, e := range d.ents {
+		d.byKey[schema.Key(e.name)] = e
+	}
+	for _, e := range d.ents {
+		for al := range e.aliases {
+			if _, ok := d.byKey[schema.Key(al)]; !ok {
+				d.byKey[schema.Key(al)] = e
+			}
+		}
+	}
+	d.partOf = x.unitsOf(d)
+	return d, picked
+}
+
+func (e *entState) root() *entState {
+	for e.mergedTo != nil {
+		e = e.mergedTo
+	}
+	return e
+}
+
+// finish picks the canonical name and aliases. Sectors, technologies,
+// trends and places keep the lexicon's name so that articles meet in one
+// node; companies, organizations and everything else take the fullest form
+// the article uses.
+func (e *entState) finish() {
+	if e.mergedTo != nil {
+		return
+	}
+	forms := make([]string, 0, len(e.forms))
+	for f, n := range e.forms {
+		forms = append(forms, f)
+		e.mentions += n
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		li, lj := utf8.RuneCountInString(forms[i]), utf8.RuneCountInString(forms[j])
+		if li != lj {
+			return li > lj
+		}
+		return forms[i] < forms[j]
+	})
+	switch {
+	case e.lex != nil && e.typ != schema.Company && e.typ != schema.Organization:
+		e.name = e.lex.Canon
+	default:
+		e.name = forms[0]
+	}
+	for _, f := range forms {
+		e.aliases[f] = true
+	}
+	if e.lex != nil {
+		for _, f := range e.lex.Forms {
+			e.aliases[f] = true
+		}
+	}
+	delete(e.aliases, e.name)
+	for al := range e.aliases {
+		if schema.Key(al) == schema.Key(e.name) {
+			delete(e.aliases, al)
+		}
+	}
+}
+
+// chinaScopes name the country itself; a market with one of them in front
+// is the same market as without it, unless the article also speaks of the
+// global market of the same kind.
+var chinaScopes = []string{"中国大陆", "中国", "国内", "我国"}
+var globalScopes = []string{"全球", "世界", "国际", "海外"}
+
+// mergeMarkets joins market mentions that name one market: 中国IaaS公有云市场
+// = IaaS公有云市场, 中国整体云服务市场 = 云服务市场 (modifiers like 整体 and
+// 基础 do not change the market).
+func (x *Extractor) mergeMarkets(d *docState) {
+	core := func(name string) (string, string) {
+		scope := ""
+		for changed := true; changed; {
+			changed = false
+			for _, w := range append(append([]string{}, chinaScopes...), globalScopes...) {
+				if strings.HasPrefix(name, w) && len(name) > len(w) {
+					if scope == "" {
+						scope = w
+					}
+					name = strings.TrimPrefix(name, w)
+					changed = true
+				}
+			}
+			for w, v := range x.market {
+				if v == "mod" && strings.HasPrefix(name, w) && len(name) > len(w)+len("市场") {
+					name = strings.TrimPrefix(name, w)
+					changed = true
+				}
+			}
+		}
+		return name, scope
+	}
+	type info struct {
+		e      *entState
+		core   string
+		global bool
+	}
+	var ms []info
+	globalCores := map[string]bool{}
+	for _, e := range d.ents {
+		if e.typ != schema.Market || e.lex != nil {
+			continue
+		}
+		var name string
+		for f := range e.forms {
+			name = f
+		}
+		c, scope := core(name)
+		g := hasPrefixIn(scope, globalScopes) != ""
+		if g {
+			globalCores[c] = true
+		}
+		ms = append(ms, info{e, c, g})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].e.first < ms[j].e.first })
+	target := map[string]*entState{}
+	for _, m := range ms {
+		key := m.core
+		if m.global || globalCores[m.core] && m.core == m.e.onlyForm() {
+			key = "global:" + m.core
+		}
+		if t := target[key]; t != nil && t != m.e {
+			for f, n := range m.e.forms {
+				t.forms[f] += n
+			}
+			for al := range m.e.aliases {
+				t.aliases[al] = true
+			}
+			m.e.mergedTo = t
+			continue
+		}
+		target[key] = m.e
+	}
+}
+
+func (e *entState) onlyForm() string {
+	for f := range e.forms {
+		return f
+	}
+	return ""
+}
+
+// unitsOf finds business units named after their parent (腾讯云 and 腾讯,
+// 广汽埃安 and 广汽) when the article names both as companies.
+func (x *Extractor) unitsOf(d *docState) [][2]string {
+	var out [][2]string
+	for _, a := range d.ents {
+		if a.typ != schema.Company {
+			continue
+		}
+		for _, b := range d.ents {
+			if b == a || b.typ != schema.Company {
+				continue
+			}
+			for f := range b.forms {
+				if utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(a.name, f) && a.name != f && !a.aliases[f] {
+					out = append(out, [2]string{a.name, b.name})
+					break
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0]+out[i][1] < out[j][0]+out[j][1] })
+	return out
+}
+
+func (d *docState) hasEntity(name string) bool {
+	_, ok := d.byKey[schema.Key(name)]
+	return ok
+}
+
+// entity returns the entity a name or alias stands for.
+func (d *docState) entity(name string) *entState { return d.byKey[schema.Key(name)] }
+
+// entities lists the article's entities, by type in schema order, then
+// by name.
+func (d *docState) entities() []Entity {
+	rank := map[schema.Type]int{}
+	for i, t := range schema.Types {
+		rank[t] = i
+	}
+	out := make([]Entity, 0, len(d.ents))
+	for _, e := range d.ents {
+		ent := Entity{Name: e.name, Type: e.typ, Mentions: e.mentions}
+		for al := range e.aliases {
+			ent.Aliases = append(ent.Aliases, al)
+		}
+		sort.Strings(ent.Aliases)
+		out = append(out, ent)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Type != out[j].Type {
+			return rank[out[i].Type] < rank[out[j].Type]
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}

@@ -1,0 +1,370 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// typeSet is a set of entity types allowed at one end of a relation.
+type typeSet map[schema.Type]bool
+
+func types(ts ...schema.Type) typeSet {
+	s := typeSet{}
+	for _, t := range ts {
+		s[t] = true
+	}
+	return s
+}
+
+// relation shapes: which types may stand at each end, and how far the
+// object may be from the trigger (0: anywhere in the clause).
+type relShape struct {
+	subj, obj typeSet
+	maxGap    int
+	symmetric bool
+}
+
+var shapes = map[schema.Predicate]relShape{
+	schema.Drives: {subj: types(schema.Trend, schema.Technology, schema.Industry, schema.Market, schema.Policy, schema.Company, schema.Organization),
+		obj: types(schema.Trend, schema.Technology, schema.Industry, schema.Market, schema.Company)},
+	schema.Hinders: {subj: types(schema.Trend, schema.Technology, schema.Industry, schema.Market, schema.Policy, schema.Company, schema.Organization),
+		obj: types(schema.Trend, schema.Technology, schema.Industry, schema.Market, schema.Company)},
+	schema.PartnersWith: {subj: types(schema.Company, schema.Organization), obj: types(schema.Company, schema.Organization, schema.Industry), symmetric: true},
+	schema.CompetesWith: {subj: types(schema.Company), obj: types(schema.Company), symmetric: true},
+	schema.Acquires:     {subj: types(schema.Company), obj: types(schema.Company), maxGap: 4},
+	schema.Serves:       {subj: types(schema.Company), obj: types(schema.Industry, schema.Market, schema.Region), maxGap: 4},
+	schema.LocatedIn:    {subj: types(schema.Company, schema.Organization), obj: types(schema.Region), maxGap: 1},
+}
+
+// predicateOrder fixes the order triggers are tried in, so output is stable.
+var predicateOrder = []schema.Predicate{schema.Drives, schema.Hinders, schema.PartnersWith, schema.CompetesWith, schema.Acquires, schema.Serves, schema.LocatedIn}
+
+// coordination joins mentions into one list (A、B和C).
+var coordination = []string{"、", "和", "与", "及", "以及", "或", ",", "，", "同", "跟"}
+
+// relSink collects relations without repeats.
+type relSink struct {
+	d    *docState
+	out  []Relation
+	seen map[string]bool
+}
+
+func (s *relSink) add(r Relation) {
+	if r.Subject == r.Object || !s.d.hasEntity(r.Subject) || !s.d.hasEntity(r.Object) {
+		return
+	}
+	if shapes[r.Predicate].symmetric && r.Subject > r.Object {
+		r.Subject, r.Object = r.Object, r.Subject
+	}
+	k := fmt.Sprintf("%s|%s|%s|%d|%d|%s|%s", r.Subject, r.Predicate, r.Object, r.Rank, r.RankUpTo, r.Round, r.Role)
+	if s.seen[k] {
+		return
+	}
+	s.seen[k] = true
+	s.out = append(s.out, r)
+}
+
+// relations finds the facts each sentence states between its mentions.
+func (x *Extractor) relations(d *docState) []Relation {
+	sink := &relSink{d: d, seen: map[string]bool{}}
+	ctx := &rankContext{}
+	for i := range d.sentences {
+		s := &d.sentences[i]
+		if i > 0 && d.sentences[i-1].Block != s.Block && d.article.Blocks[s.Block].Kind == Heading {
+			ctx.heading(s)
+		}
+		x.triggerRelations(s, sink)
+		x.rankRelations(s, ctx, sink)
+		x.investRelations(d, i, sink)
+		x.targetRelations(s, sink)
+		x.leadRelations(s, sink)
+		x.issuedRelations(s, sink)
+		ctx.update(s)
+	}
+	for _, p := range d.partOf {
+		ev := d.evidenceFor(p[0], p[1])
+		if ev != "" {
+			sink.add(Relation{Subject: p[0], Predicate: schema.PartOf, Object: p[1], Evidence: ev})
+		}
+	}
+	out := sink.out
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Predicate != b.Predicate {
+			return a.Predicate < b.Predicate
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return a.Object < b.Object
+	})
+	return out
+}
+
+// evidenceFor returns the first sentence naming both entities, or else
+// the first naming the first.
+func (d *docState) evidenceFor(a, b string) string {
+	first := ""
+	for _, s := range d.sentences {
+		hasA, hasB := false, false
+		for _, m := range s.Mentions {
+			hasA = hasA || m.Name == a
+			hasB = hasB || m.Name == b
+		}
+		if hasA && hasB {
+			return s.Text
+		}
+		if hasA && first == "" {
+			first = s.Text
+		}
+	}
+	return first
+}
+
+// clauseBreaks split a sentence into clauses.
+const clauseBreaks = "，,：:"
+
+// clauseOf returns the byte span of the clause around offset i.
+func clauseOf(text string, i int) (int, int) {
+	s := 0
+	for j, r := range text[:i] {
+		if strings.ContainsRune(clauseBreaks, r) {
+			s = j + utf8.RuneLen(r)
+		}
+	}
+	e := len(text)
+	for j, r := range text[i:] {
+		if strings.ContainsRune(clauseBreaks, r) {
+			e = i + j
+			break
+		}
+	}
+	return s, e
+}
+
+// insideMention reports whether byte offset i lies within a mention.
+func insideMention(s *sentence, i, j int) bool {
+	for _, m := range s.Mentions {
+		if i < m.End && m.Start < j {
+			return true
+		}
+	}
+	return false
+}
+
+// negationExceptions start with a negation character but do not negate.
+var negationExceptions = []string{"不断", "不仅", "不少", "不同", "未来", "非常", "不但", "不管", "不论", "非公", "不停", "无论"}
+
+// negated reports whether the words right before offset i (up to four
+// characters, not crossing a mention) deny the trigger (未推动, 并未带动,
+// 不再驱动).
+func (x *Extractor) negated(s *sentence, i int) bool {
+	from := i
+	for n := 0; n < 4 && from > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(s.Text[:from])
+		if insideMention(s, from-sz, from) || strings.ContainsRune(clauseBreaks, rune(s.Text[from-sz])) {
+			break
+		}
+		from -= sz
+	}
+	win := s.Text[from:i]
+	for _, n := range x.negations {
+		k := strings.Index(win, n)
+		if k < 0 {
+			continue
+		}
+		rest := s.Text[from+k:]
+		exc := false
+		for _, e := range negationExceptions {
+			if strings.HasPrefix(rest, e) {
+				exc = true
+			}
+		}
+		if !exc {
+			return true
+		}
+	}
+	return false
+}
+
+// topic is the sentence's first mention when it comes before clause start
+// cs: the subject later clauses leave out (疫情…，有效加速了企业上云).
+func topic(s *sentence, cs int, allowed typeSet) *mention {
+	if len(s.Mentions) == 0 {
+		return nil
+	}
+	m := &s.Mentions[0]
+	if m.End <= cs && allowed[m.Type] {
+		return m
+	}
+	return nil
+}
+
+// mentionsIn returns the mentions of allowed types within [a, b).
+func mentionsIn(s *sentence, a, b int, allowed typeSet) []*mention {
+	var out []*mention
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.Start >= a && m.End <= b && allowed[m.Type] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// coordinated returns ms[0] and the mentions that follow it joined only by
+// coordination words (A、B和C).
+func coordinated(s *sentence, ms []*mention) []*mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := []*mention{ms[0]}
+	for k := 1; k < len(ms); k++ {
+		gap := strings.TrimSpace(s.Text[ms[k-1].End:ms[k].Start])
+		if !isCoordination(gap) {
+			break
+		}
+		out = append(out, ms[k])
+	}
+	return out
+}
+
+func isCoordination(gap string) bool {
+	gap = strings.TrimSuffix(strings.TrimPrefix(gap, "等"), "等")
+	for _, c := range coordination {
+		if gap == c {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedBefore returns the list of mentions ending with ms[last].
+func coordinatedBefore(s *sentence, ms []*mention) []*mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	k := len(ms) - 1
+	for k > 0 && isCoordination(strings.TrimSpace(s.Text[ms[k-1].End:ms[k].Start])) {
+		k--
+	}
+	return ms[k:]
+}
+
+// triggerRelations finds facts stated by a verb between two mentions:
+// drives, hinders, partnersWith, competesWith, acquires, serves, locatedIn.
+func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
+	for _, p := range predicateOrder {
+		sh := shapes[p]
+		done := map[int]bool{}
+		for _, w := range x.triggers[p] {
+			for off := 0; ; {
+				k := strings.Index(s.Text[off:], w)
+				if k < 0 {
+					break
+				}
+				ts, te := off+k, off+k+len(w)
+				off = te
+				if done[ts] || insideMention(s, ts, te) {
+					continue
+				}
+				done[ts] = true
+				if x.negated(s, ts) {
+					continue
+				}
+				x.triggerAt(s, p, sh, w, ts, te, sink)
+			}
+		}
+	}
+}
+
+func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w string, ts, te int, sink *relSink) {
+	cs, ce := clauseOf(s.Text, ts)
+	before := mentionsIn(s, cs, ts, sh.subj)
+	after := mentionsIn(s, te, ce, sh.obj)
+	emit := func(subj, obj *mention) {
+		sink.add(Relation{Subject: subj.Name, Predicate: p, Object: obj.Name, Evidence: s.Text})
+	}
+	// passive forms: 受X影响 (X acts on the clause's subject), 被X收购,
+	// 由X驱动: the cause is the mention after the marker.
+	pre := s.Text[cs:ts]
+	for _, mk := range []string{"受到", "受", "被", "由"} {
+		k := strings.LastIndex(pre, mk)
+		if k < 0 {
+			continue
+		}
+		at := cs + k + len(mk)
+		agents := mentionsIn(s, at, ts, sh.subj)
+		if len(agents) == 0 {
+			continue
+		}
+		var patients []*mention
+		if x.passive[w] || mk == "受" || mk == "受到" {
+			patients = mentionsIn(s, te, ce, sh.obj)
+			if len(patients) == 0 {
+				patients = mentionsIn(s, cs, cs+k, sh.obj)
+			}
+		} else {
+			patients = mentionsIn(s, cs, cs+k, sh.obj)
+		}
+		if len(patients) == 0 {
+			if t := topic(s, cs, sh.obj); t != nil {
+				patients = []*mention{t}
+			}
+		}
+		for _, a := range coordinated(s, agents) {
+			for _, pt := range patients[:min(1, len(patients))] {
+				emit(a, pt)
+			}
+		}
+		return
+	}
+	if x.passive[w] {
+		return
+	}
+	// 为X带来: the object sits between 为 and the verb
+	if k := strings.LastIndex(pre, "为"); k >= 0 && w == "带来" {
+		objs := mentionsIn(s, cs+k, ts, sh.obj)
+		subs := mentionsIn(s, cs, cs+k, sh.subj)
+		if len(objs) > 0 && len(subs) > 0 {
+			emit(subs[len(subs)-1], objs[0])
+		}
+		return
+	}
+	if sh.symmetric && len(before) >= 2 {
+		list := coordinatedBefore(s, before)
+		if len(list) >= 2 {
+			for a := 0; a < len(list); a++ {
+				for b := a + 1; b < len(list); b++ {
+					emit(list[a], list[b])
+				}
+			}
+			return
+		}
+	}
+	var subj *mention
+	if len(before) > 0 {
+		subj = before[len(before)-1]
+		if sh.symmetric {
+			// A与B合作: the partner follows 与
+			if list := coordinatedBefore(s, before); len(list) >= 2 {
+				subj = list[0]
+			}
+		}
+	} else if t := topic(s, cs, sh.subj); t != nil {
+		subj = t
+	}
+	if subj == nil || len(after) == 0 {
+		return
+	}
+	if sh.maxGap > 0 && utf8.RuneCountInString(s.Text[te:after[0].Start]) > sh.maxGap {
+		return
+	}
+	for _, o := range coordinated(s, after) {
+		emit(subj, o)
+	}
+}

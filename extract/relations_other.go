@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+var (
+	roundRe  = regexp.MustCompile(`(天使\+?|种子|Pre-?[A-Z]\+?|[A-Z]\+?|[A-Z][0-9]|战略|IPO前)轮`)
+	amountRe = regexp.MustCompile(`(超过|超|近|约|逾|接近)?\s?([0-9]+(?:\.[0-9]+)?)\s?(万亿|亿|万|千万|百万)?\s?(美元|元|人民币|欧元|日元|港元)`)
+)
+
+var scaleOf = map[string]float64{"": 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+var currencyOf = map[string]string{"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "日元": "JPY", "港元": "HKD"}
+
+// investRelations finds investors in a funding round: 投资方包括A、B、C等
+// or A领投，B跟投. The company funded is the one that 完成/获得…融资 in
+// this or the two sentences before; the round and amount come from the
+// sentence naming the funding.
+func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
+	s := &d.sentences[i]
+	investor := types(schema.Company, schema.Organization, schema.Person)
+	var investors []*mention
+	for _, w := range x.investList {
+		if k := strings.Index(s.Text, w); k >= 0 {
+			_, ce := clauseOf(s.Text, k+len(w))
+			// a list runs over commas too: 投资方包括A、B，C跟投
+			investors = append(investors, coordinated(s, mentionsIn(s, k+len(w), max(ce, len(s.Text)), investor))...)
+		}
+	}
+	for _, w := range x.investLead {
+		for off := 0; ; {
+			k := strings.Index(s.Text[off:], w)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(w)
+			cs, _ := clauseOf(s.Text, at)
+			investors = append(investors, coordinatedBefore(s, mentionsIn(s, cs, at, investor))...)
+		}
+	}
+	if len(investors) == 0 {
+		return
+	}
+	for j := i; j >= 0 && j >= i-2; j-- {
+		f := &d.sentences[j]
+		k := strings.Index(f.Text, "融资")
+		if k < 0 {
+			continue
+		}
+		targets := mentionsIn(f, 0, k, types(schema.Company))
+		if len(targets) == 0 {
+			continue
+		}
+		target := targets[len(targets)-1]
+		r := Relation{Object: target.Name, Predicate: schema.Invests, Evidence: s.Text}
+		if m := roundRe.FindString(f.Text); m != "" {
+			r.Round = m
+		}
+		if m := amountRe.FindStringSubmatch(f.Text); m != nil {
+			if v, err := strconv.ParseFloat(m[2], 64); err == nil {
+				r.Value = v * scaleOf[m[3]]
+				r.Unit = currencyOf[m[4]]
+			}
+		}
+		for _, inv := range investors {
+			if inv.Name != target.Name {
+				r.Subject = inv.Name
+				sink.add(r)
+			}
+		}
+		return
+	}
+}
+
+// targetRelations: a policy that 指出/提出/要求… sets goals for the
+// sectors, markets, technologies and trends named after the verb.
+func (x *Extractor) targetRelations(s *sentence, sink *relSink) {
+	for _, p := range s.Mentions {
+		if p.Type != schema.Policy {
+			continue
+		}
+		rest := strings.TrimLeft(s.Text[p.End:], "》」”")
+		gapStart := len(s.Text) - len(rest)
+		for _, w := range x.targetWords {
+			k := strings.Index(rest, w)
+			if k < 0 || utf8.RuneCountInString(rest[:k]) > 6 || strings.ContainsAny(rest[:k], "。；") {
+				continue
+			}
+			from := gapStart + k + len(w)
+			for _, o := range mentionsIn(s, from, len(s.Text), types(schema.Industry, schema.Market, schema.Technology, schema.Trend)) {
+				sink.add(Relation{Subject: p.Name, Predicate: schema.Targets, Object: o.Name, Evidence: s.Text})
+			}
+			break
+		}
+	}
+}
+
+// leadRelations: organization + role + person (阿里云总裁张建锋,
+// 协会常务副秘书长金存忠) makes the person lead the organization.
+func (x *Extractor) leadRelations(s *sentence, sink *relSink) {
+	for i, p := range s.Mentions {
+		if p.Type != schema.Person {
+			continue
+		}
+		role := ""
+		for _, r := range x.roles {
+			if strings.HasSuffix(s.Text[:p.Start], r) && len(r) > len(role) {
+				role = r
+			}
+		}
+		if role == "" {
+			continue
+		}
+		rs := p.Start - len(role)
+		for j := i - 1; j >= 0; j-- {
+			o := s.Mentions[j]
+			if o.End > rs {
+				continue
+			}
+			if o.Type != schema.Company && o.Type != schema.Organization {
+				break
+			}
+			gap := s.Text[o.End:rs]
+			if utf8.RuneCountInString(gap) <= 2 && !strings.ContainsAny(gap, "，。、；：,") {
+				sink.add(Relation{Subject: p.Name, Predicate: schema.Leads, Object: o.Name, Role: role, Evidence: s.Text})
+			}
+			break
+		}
+	}
+}
+
+// issuedRelations: an organization 发布/印发… a policy.
+func (x *Extractor) issuedRelations(s *sentence, sink *relSink) {
+	for _, w := range x.triggers[schema.IssuedBy] {
+		for off := 0; ; {
+			k := strings.Index(s.Text[off:], w)
+			if k < 0 {
+				break
+			}
+			ts, te := off+k, off+k+len(w)
+			off = te
+			if x.negated(s, ts) {
+				continue
+			}
+			cs, ce := clauseOf(s.Text, ts)
+			orgs := mentionsIn(s, cs, ts, types(schema.Organization, schema.Company))
+			pols := mentionsIn(s, te, ce, types(schema.Policy))
+			if len(orgs) == 0 || len(pols) == 0 {
+				continue
+			}
+			for _, o := range coordinatedBefore(s, orgs) {
+				sink.add(Relation{Subject: pols[0].Name, Predicate: schema.IssuedBy, Object: o.Name, Evidence: s.Text})
+			}
+		}
+	}
+}
