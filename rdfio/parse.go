@@ -18,8 +18,9 @@ import (
 // xsd:decimal), so an imported decimal would be stored as a float and a
 // dateTime as a time, not as the typed literals the graph layer writes;
 // and its errors carry no position. This parser keeps literals as written
-// and maps only xsd:integer and xsd:boolean to Cayley's native values,
-// which is how the graph layer stores ranks and flags.
+// and maps only xsd:integer, xsd:boolean and xsd:double (in Cayley's own
+// lexical form) to Cayley's native values, which is how the graph layer
+// stores ranks and flags and how Cayley writes floats.
 func parseNQuad(line string) (q quad.Quad, ok bool, err error) {
 	p := &nqParser{s: line}
 	p.space()
@@ -238,8 +239,8 @@ func isAlnum(c byte) bool {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
-// typed keeps a typed literal as written, except integers and booleans,
-// which the graph layer (and Cayley's own loader) store as native values.
+// typed keeps a typed literal as written, except integers, booleans and
+// doubles, which the graph layer and Cayley store as native values.
 func typed(v quad.String, t quad.IRI) quad.Value {
 	switch string(t) {
 	case xsdNS + "string":
@@ -247,6 +248,12 @@ func typed(v quad.String, t quad.IRI) quad.Value {
 	case xsdNS + "integer":
 		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil && strconv.FormatInt(n, 10) == string(v) {
 			return quad.Int(n)
+		}
+	case xsdNS + "double":
+		// Only the lexical form Cayley writes for a quad.Float, so that the
+		// literal survives a round trip unchanged.
+		if f, err := strconv.ParseFloat(string(v), 64); err == nil && strconv.FormatFloat(f, 'E', -1, 64) == string(v) {
+			return quad.Float(f)
 		}
 	case xsdNS + "boolean":
 		if b, err := strconv.ParseBool(string(v)); err == nil && (v == "true" || v == "false") {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 )
 
@@ -16,12 +18,13 @@ type quadFunc func(quad.Quad) error
 type source func(ctx context.Context, fn quadFunc) error
 
 // scan runs an iterator to its end, resolving and handing over each quad
-// as it comes; nothing is kept.
+// as it comes; nothing is kept but a bounded cache of values.
 func scan(ctx context.Context, qs graph.QuadStore, sh iterator.Shape, fn quadFunc) error {
 	it := sh.Iterate()
 	defer it.Close()
+	vc := newValueCache(qs)
 	for it.Next(ctx) {
-		q, err := qs.Quad(it.Result())
+		q, err := vc.quad(it.Result())
 		if err != nil {
 			return fmt.Errorf("read quad: %w", err)
 		}
@@ -83,4 +86,50 @@ func fixed(qs []quad.Quad) source {
 		}
 		return ctx.Err()
 	}
+}
+
+// valueCacheMax bounds valueCache; when full it starts over.
+const valueCacheMax = 1 << 14
+
+// valueCache resolves the quads of Cayley's kv (Bolt) store with fewer
+// reads. kv's Quad reads all four values of a quad, each in a B-tree
+// search, though predicates and labels repeat from quad to quad; the quad
+// reference already holds the four value ids, so this looks each id up once
+// while it stays in the cache. Other backends use their own Quad.
+type valueCache struct {
+	qs   graph.QuadStore
+	vals map[kv.Int64Value]quad.Value
+}
+
+func newValueCache(qs graph.QuadStore) *valueCache {
+	return &valueCache{qs: qs, vals: map[kv.Int64Value]quad.Value{}}
+}
+
+func (c *valueCache) quad(ref graph.Ref) (quad.Quad, error) {
+	if _, ok := ref.(*proto.Primitive); !ok {
+		return c.qs.Quad(ref)
+	}
+	var q quad.Quad
+	for _, d := range quad.Directions {
+		r, err := c.qs.QuadDirection(ref, d)
+		if err != nil {
+			return q, err
+		}
+		id, ok := r.(kv.Int64Value)
+		if !ok || id == 0 {
+			continue
+		}
+		v, hit := c.vals[id]
+		if !hit {
+			if v, err = c.qs.NameOf(id); err != nil {
+				return q, err
+			}
+			if len(c.vals) >= valueCacheMax {
+				clear(c.vals)
+			}
+			c.vals[id] = v
+		}
+		q.Set(d, v)
+	}
+	return q, nil
 }

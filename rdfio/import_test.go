@@ -1,0 +1,262 @@
+package rdfio
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgbgraph/kgb/graph"
+)
+
+func importText(t *testing.T, st *graph.Store, name, text string) (int, error) {
+	t.Helper()
+	return Import(context.Background(), st, strings.NewReader(text), name)
+}
+
+// TestRoundTrip: N-Quads out, into an empty store, out again gives the
+// same set of quads.
+func TestRoundTrip(t *testing.T) {
+	src := sampleStore(t)
+	first, n := export(t, src, ExportOptions{Format: NQuads})
+	dst := newStore(t)
+	got, err := importText(t, dst, "export.nq", first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != n {
+		t.Errorf("imported %d quads, exported %d", got, n)
+	}
+	second, _ := export(t, dst, ExportOptions{Format: NQuads})
+	// The one quad the sample store has outside any graph comes back in
+	// the import's graph, as Import documents; all others are unchanged.
+	want := relabel(t, first, ImportLabel(dst.Vocab(), "export.nq"))
+	if a, b := sortedLines(want), sortedLines(second); !slices.Equal(a, b) {
+		t.Errorf("round trip changed the quads:\nfirst %d lines, second %d\n%s", len(a), len(b), diffLines(a, b))
+	}
+	// Importing into the store the quads came from adds nothing: values
+	// come back with the types the graph layer wrote them with.
+	before := len(storeQuads(t, src))
+	if _, err := importText(t, src, "export.nq", want); err != nil {
+		t.Fatal(err)
+	}
+	if after := len(storeQuads(t, src)); after != before+1 {
+		// +1: the unlabelled quad, now also in the import's graph.
+		t.Errorf("re-importing an export into its own store: %d quads → %d", before, after)
+	}
+}
+
+// relabel puts the quads of an N-Quads document that have no graph into
+// graph g.
+func relabel(t *testing.T, doc string, g quad.IRI) string {
+	t.Helper()
+	var b strings.Builder
+	nw := &nquadsWriter{w: &b}
+	for _, line := range strings.Split(doc, "\n") {
+		q, ok, err := parseNQuad(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			continue
+		}
+		if q.Label == nil {
+			q.Label = g
+		}
+		if err := nw.WriteQuad(canonQuad(q)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b.String()
+}
+
+func diffLines(a, b []string) string {
+	var out []string
+	for _, l := range a {
+		if _, ok := slices.BinarySearch(b, l); !ok {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range b {
+		if _, ok := slices.BinarySearch(a, l); !ok {
+			out = append(out, "+ "+l)
+		}
+	}
+	if len(out) > 20 {
+		out = out[:20]
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestImportLabels: quads without a graph get the import file's label,
+// quads with one keep it, and a second import of the same file is a no-op.
+func TestImportLabels(t *testing.T) {
+	st := newStore(t)
+	v := st.Vocab()
+	text := `# corrections, curated by hand
+<https://kgb.example/entity/x> <http://www.w3.org/2000/01/rdf-schema#label> "X公司"@zh .
+
+<https://kgb.example/entity/x> <https://kgb.example/schema/rank> "2"^^<http://www.w3.org/2001/XMLSchema#integer> <https://kgb.example/article/a9> .
+<https://kgb.example/entity/x> <https://kgb.example/schema/value> "1.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+<https://kgb.example/entity/x> <https://kgb.example/schema/value> "1.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+`
+	n, err := importText(t, st, "/some/where/fixes 2024.nq", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("read %d quads, want 4", n)
+	}
+	label := ImportLabel(v, "fixes 2024.nq")
+	if label != quad.IRI(v.Base+"import/fixes%202024.nq") {
+		t.Errorf("ImportLabel = %s", label)
+	}
+	want := []quad.Quad{
+		{Subject: quad.IRI("https://kgb.example/entity/x"), Predicate: quad.IRI("http://www.w3.org/2000/01/rdf-schema#label"), Object: quad.LangString{Value: "X公司", Lang: "zh"}, Label: label},
+		{Subject: quad.IRI("https://kgb.example/entity/x"), Predicate: quad.IRI("https://kgb.example/schema/rank"), Object: quad.TypedString{Value: "2", Type: quad.IRI(xsdNS + "integer")}, Label: quad.IRI("https://kgb.example/article/a9")},
+		{Subject: quad.IRI("https://kgb.example/entity/x"), Predicate: quad.IRI("https://kgb.example/schema/value"), Object: quad.TypedString{Value: "1.50", Type: quad.IRI(xsdNS + "decimal")}, Label: label},
+	}
+	got := storeQuads(t, st)
+	if len(got) != len(want) {
+		t.Fatalf("store has %d quads, want %d: %v", len(got), len(want), got)
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("store lacks %v\nhas %v", w, got)
+		}
+	}
+	if _, err := importText(t, st, "fixes 2024.nq", text); err != nil {
+		t.Fatal(err)
+	}
+	if again := storeQuads(t, st); len(again) != len(want) {
+		t.Errorf("second import: %d quads, want %d", len(again), len(want))
+	}
+}
+
+// TestImportErrors: a bad line names file and line, and nothing of the
+// file is written, even the good lines before it.
+func TestImportErrors(t *testing.T) {
+	good := "<http://e/s> <http://e/p> \"ok\" .\n"
+	tests := []struct {
+		name, text, want string
+	}{
+		{"missing dot", good + "<http://e/s> <http://e/p> \"x\"\n", "in.nq:2: column 30: expected '.'"},
+		{"literal subject", good + good + "\"s\" <http://e/p> <http://e/o> .\n", "in.nq:3: column 1: expected subject"},
+		{"relative IRI", "<s> <http://e/p> <http://e/o> .\n", "in.nq:1: column 1: subject <s> is not an absolute IRI"},
+		{"unclosed literal", good + "<http://e/s> <http://e/p> \"open .\n", "in.nq:2: column 27: literal has no closing quote"},
+		{"bad escape", "<http://e/s> <http://e/p> \"a\\qb\" .\n", "in.nq:1: column 29: bad escape"},
+		{"trailing text", "<http://e/s> <http://e/p> <http://e/o> . extra\n", "in.nq:1: column 42: unexpected text"},
+		{"literal label", "<http://e/s> <http://e/p> <http://e/o> \"g\" .\n", "in.nq:1: column 40: expected graph label"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newStore(t)
+			_, err := importText(t, st, "in.nq", tc.text)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tc.want)
+			}
+			if n := len(storeQuads(t, st)); n != 0 {
+				t.Errorf("a failed import wrote %d quads", n)
+			}
+		})
+	}
+}
+
+// TestImportBatches loads more than one batch and checks every quad landed.
+func TestImportBatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 25k quads")
+	}
+	var b strings.Builder
+	const n = 2*ImportBatch + 5000
+	for i := range n {
+		b.WriteString("<http://e/s")
+		b.WriteString(strings.Repeat("x", i%3))
+		b.WriteString("> <http://e/p> \"")
+		b.WriteString(strings.Repeat("v", 1+i/1000))
+		b.WriteString("\" <http://e/g")
+		b.WriteString(itoa(i % 1000))
+		b.WriteString("> .\n")
+	}
+	st := newStore(t)
+	got, err := importText(t, st, "big.nq", b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != n {
+		t.Errorf("read %d, want %d", got, n)
+	}
+	// (s, o, g) repeats every 3000 lines; count distinct lines.
+	distinct := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		distinct[l] = true
+	}
+	if stored := len(storeQuads(t, st)); stored != len(distinct) {
+		t.Errorf("store has %d quads, want %d", stored, len(distinct))
+	}
+}
+
+func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var d []byte
+	for ; i > 0; i /= 10 {
+		d = append([]byte{byte('0' + i%10)}, d...)
+	}
+	return string(d)
+}
+
+// TestImportReadOnly refuses to write through a read-only handle.
+func TestImportReadOnly(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	st, err := graph.Open(graph.Options{Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	ro, err := graph.Open(graph.Options{Path: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := importText(t, ro, "x.nq", "<http://e/s> <http://e/p> <http://e/o> .\n"); err == nil {
+		t.Error("import into a read-only store: no error")
+	}
+}
+
+// TestCayleyLoad: Cayley's own loader accepts the N-Quads export, and the
+// store it builds holds the same number of quads. Needs a cayley binary
+// (KGB_CAYLEY_BIN, or cayley on PATH); see README-section.md to build one.
+func TestCayleyLoad(t *testing.T) {
+	bin := os.Getenv("KGB_CAYLEY_BIN")
+	if bin == "" {
+		var err error
+		if bin, err = exec.LookPath("cayley"); err != nil {
+			t.Skip("no cayley binary (set KGB_CAYLEY_BIN or put cayley on PATH); skipping the `cayley load` check")
+		}
+	}
+	st := sampleStore(t)
+	out, n := export(t, st, ExportOptions{Format: NQuads})
+	file := writeTemp(t, "export.nq", out)
+	dir := filepath.Join(t.TempDir(), "cayley")
+	cmd := exec.Command(bin, "load", "--init", "--db", "bolt", "--dbpath", dir, "--load", file)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("cayley load: %v\n%s", err, msg)
+	}
+	loaded, err := graph.Open(graph.Options{Path: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("open the store cayley built: %v", err)
+	}
+	defer loaded.Close()
+	if got := len(storeQuads(t, loaded)); got != n {
+		t.Errorf("cayley loaded %d quads, the export has %d", got, n)
+	}
+}
