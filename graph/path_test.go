@@ -21,8 +21,8 @@ func TestPath(t *testing.T) {
 		// two equally short ways
 		{"中国IaaS公有云市场", "华为", 2, []string{"中国IaaS公有云市场 ←ranksIn— 华为云 —partOf→ 华为"}},
 		{"华为云", "中国IaaS公有云市场", 1, []string{"华为云 —ranksIn→ 中国IaaS公有云市场"}},
-		{"红杉中国", "腾讯云", 1, nil},  // too far
-		{"疫情", "阿里云", 4, nil},      // not connected
+		{"红杉中国", "腾讯云", 1, nil}, // too far
+		{"疫情", "阿里云", 4, nil},   // not connected
 		{"华为云", "华为云", 4, []string{"华为云"}},
 	}
 	for _, tc := range tests {
