@@ -10,13 +10,17 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -62,15 +66,34 @@ func generate(o options) (stats, error) {
 		return st, err
 	}
 	u := newUniverse(o.n, seeds)
-	for i := range o.n {
-		text := makeArticle(u, seeds, o, i)
-		path := filepath.Join(o.out, fmt.Sprintf("bench-%06d.md", i))
-		if err := writeFile(path, text); err != nil {
-			return st, err
-		}
-		st.bytes += int64(len(text))
+	// Articles are independent (each has its own random stream), so they
+	// are made on all cores; the files are the same in any order.
+	var (
+		next  atomic.Int64
+		bytes atomic.Int64
+		wg    sync.WaitGroup
+		errs  = make([]error, runtime.GOMAXPROCS(0))
+	)
+	for w := range errs {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= o.n {
+					return
+				}
+				text := makeArticle(u, seeds, o, i)
+				path := filepath.Join(o.out, fmt.Sprintf("bench-%06d.md", i))
+				if err := writeFile(path, text); err != nil {
+					errs[w] = err
+					return
+				}
+				bytes.Add(int64(len(text)))
+			}
+		})
 	}
-	return st, nil
+	wg.Wait()
+	st.bytes = bytes.Load()
+	return st, errors.Join(errs...)
 }
 
 func writeFile(path, text string) error {
