@@ -51,10 +51,14 @@ func Export(ctx context.Context, st *graph.Store, w io.Writer, opts ExportOption
 	}
 	qs, v := st.QuadStore(), st.Vocab()
 
-	var src source
+	var (
+		src   source
+		start quad.IRI
+	)
 	switch {
 	case opts.Around != "":
-		start, err := resolveEntity(ctx, qs, v, opts.Around)
+		var err error
+		start, err = resolveEntity(ctx, qs, v, opts.Around)
 		if err != nil {
 			return 0, err
 		}
@@ -95,7 +99,7 @@ func Export(ctx context.Context, st *graph.Store, w io.Writer, opts ExportOption
 		write = func(q quad.Quad) (bool, error) { return true, jw.WriteQuad(q) }
 		done = jw.Close
 	case GraphML, Dot:
-		pw := newPictureWriter(ctx, qs, v, w, f)
+		pw := newPictureWriter(ctx, qs, v, w, f, start)
 		write, done = pw.WriteQuad, pw.Close
 	}
 
