@@ -85,7 +85,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 
 // sectorTails are the words that turn a sector or technology into a
 // phrase naming the same thing (汽车行业 = 汽车).
-var sectorTails = []string{"行业", "产业", "领域", "板块"}
+var sectorTails = []string{"行业", "产业", "领域", "板块", "赛道"}
 
 func (x *Extractor) lexiconCands(text string, bd bounds) []cand {
 	var cs []cand
@@ -145,8 +145,16 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 			continue
 		}
 		name := b.Text[s:e]
-		if pos, ok := x.dictPOS(name); ok && closedPOS[pos] {
+		if strings.IndexFunc(name, unicode.IsPunct) >= 0 || strings.ContainsAny(name, " （）《》“”") {
 			continue
+		}
+		r0, _ := utf8.DecodeRuneInString(name)
+		r1, _ := utf8.DecodeLastRuneInString(name)
+		if strings.ContainsRune(functionChars, r0) || strings.ContainsRune(functionChars, r1) {
+			continue
+		}
+		if freq, pos, ok := x.seg.seg.Dict.Find([]byte(name)); ok && (closedPOS[pos] || (pos == "n" || pos == "vn") && freq > 50) {
+			continue // a common word: 得到, 一起, 巨头
 		}
 		if g := x.genericTail(name); g != "" {
 			continue
@@ -196,7 +204,7 @@ var brandPOS = map[string]bool{"nr": true, "ns": true, "nt": true, "nz": true, "
 
 // functionChars end a name read backwards: a single-character token that
 // is one of these belongs to the sentence, not to the name.
-const functionChars = "的了和与及或在是为由被将把对向从等并也都又这那其该各每以于中上下后前有无不非而且但若如即就还让使给跟同自至所此之个家名位年月日"
+const functionChars = "的了和与及或在是为由被将把对向从等并也都又这那其该各每以于中上下后前有无不非而且但若如即就还让使给跟自至所此之个家名位年据暨认称指经令要会可能"
 
 // suffixCands finds names ending in a company or organization word
 // (博裕资本, 零氪科技, 中国电子专用设备工业协会). The name is read back
@@ -216,6 +224,9 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 				continue
 			}
 			typ := x.orgType[suf]
+			if n := x.dictEndingAt(text[:e]); n > len(suf) {
+				continue // a known name (华泰证券) or term (纯电动汽车) ends here
+			}
 			start, brand := x.readNameBack(text, toks, s, typ == schema.Organization)
 			if start < 0 {
 				continue
@@ -230,6 +241,12 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			if typ == schema.Company && !brand {
 				continue
 			}
+			if typ == schema.Company {
+				// 美国福特汽车: the country is not part of the name
+				if n := x.dictStartingAt(text[start:s]); n > 0 && x.dict.m[fold(text[start:start+n])].Type == schema.Region && utf8.RuneCountInString(text[start+n:s]) >= 2 {
+					start += n
+				}
+			}
 			cs = append(cs, cand{Start: start, End: e, Surface: text[start:e], Type: typ, Kind: fromSuffix, Prio: 4})
 		}
 	}
@@ -242,7 +259,7 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 // characters the dictionary does not know as a word).
 func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (int, bool) {
 	i := tokenAt(toks, s-1)
-	start, brand, runes := -1, false, 0
+	start, brand, runes, singles := -1, false, 0, 0
 	for ; i >= 0; i-- {
 		t := toks[i]
 		w := text[t.Start:t.End]
@@ -255,14 +272,19 @@ func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (
 			i = -1
 			continue
 		case n == 1:
-			brand = true
+			// characters the dictionary splits one by one (博 裕, 礼 来)
+			// are an unknown name; one alone (新电池) is just a word
+			singles++
+			brand = brand || singles >= 2
 		case brandPOS[t.Pos]:
-			brand = true
+			brand = brand || t.Pos != "ns" // a place alone does not make a brand
+			singles = 0
 		case t.Pos == "n" || t.Pos == "vn" || t.Pos == "b" && loose:
 			if x.generic[w] && !loose {
 				i = -1
 				continue
 			}
+			singles = 0
 		default:
 			i = -1
 			continue
@@ -309,19 +331,41 @@ func (x *Extractor) latinCands(text string) []cand {
 		}
 		w := strings.TrimRight(text[s:e], ".-+&")
 		e = s + len(w)
-		if _, ok := x.dict.m[fold(w)]; ok {
+		if _, ok := x.dict.m[fold(w)]; ok || strings.ContainsAny(w, "+/") {
 			continue
 		}
 		parts := strings.Split(w, " ")
 		switch {
-		case len(parts) == 2 && len(parts[1]) <= 2 && upperStart(parts[0]) && hasLower(parts[0]):
+		case len(parts) == 2 && modelNumber.MatchString(parts[1]) && len(parts[0]) >= 4 && upperStart(parts[0]) && hasLower(parts[0]) && !notModelWords[parts[0]]:
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Product, Kind: fromLatin, Prio: 1})
-		case len(parts[0]) >= 4 && upperStart(parts[0]) && hasLower(parts[0]) && mixedCase(parts[0]):
+		case len(parts) > 1 && properWords(parts):
+			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Company, Kind: fromLatin, Prio: 1})
+		case len(parts) == 1 && len(w) >= 4 && upperStart(w) && mixedCase(w) && !strings.ContainsAny(w, "0123456789"):
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Company, Kind: fromLatin, Prio: 1})
 		}
 	}
 	return cs
 }
+
+// properWords: every word capitalised and at least three letters long,
+// one of them a capitalised word rather than an abbreviation (LMC Automotive).
+func properWords(parts []string) bool {
+	mixed := false
+	for _, p := range parts {
+		if len(p) < 3 || !upperStart(p) || strings.ContainsAny(p, "0123456789") {
+			return false
+		}
+		mixed = mixed || mixedCase(p)
+	}
+	return mixed && !notModelWords[parts[0]]
+}
+
+// modelNumber is the second word of a product model (Model 3, Model Y).
+var modelNumber = regexp.MustCompile(`^(?:[0-9]+|[A-Z]|[A-Z]{2,3})$`)
+
+// notModelWords are English words that precede a number or letter without
+// naming a product (Plan B, Top 10).
+var notModelWords = map[string]bool{"Plan": true, "Part": true, "Step": true, "Type": true, "Level": true, "Phase": true, "Stage": true, "Version": true, "Round": true, "Series": true, "Class": true, "Grade": true, "Top": true, "Figure": true, "Table": true}
 
 func upperStart(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
@@ -343,7 +387,7 @@ func mixedCase(s string) bool {
 // (健康险科技企业"镁信健康").
 var companyNouns = []string{"企业", "公司", "品牌", "平台", "机构", "厂商", "创业公司", "初创公司", "独角兽", "车企", "药企", "房企", "服务商", "供应商"}
 
-var quoted = regexp.MustCompile(`["“「]([^"“”「」]{2,12})["”」]`)
+var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 
 // quoteCands finds a quoted name right after a word saying it names a
 // company; quotes alone mark all sorts of phrases.
@@ -359,10 +403,26 @@ func (x *Extractor) quoteCands(text string) []cand {
 			}
 		}
 		name := text[m[2]:m[3]]
-		if !ok || !hasHan(name) || strings.ContainsAny(name, "，。、；：！？ ") {
+		if strings.ContainsAny(name, "，。、；：！？") {
 			continue
 		}
-		cs = append(cs, cand{Start: m[2], End: m[3], Surface: name, Type: schema.Company, Kind: fromQuote, Prio: 4})
+		typ := schema.Company
+		if !ok {
+			// a product category then a quoted name: 主力轿车“汉”, 纯电动皮卡“F-150”
+			n := x.dictEndingAt(before)
+			if n == 0 || x.dict.m[fold(before[len(before)-n:])].Type != schema.Technology {
+				after := strings.TrimPrefix(text[m[1]:], "等")
+				if !strings.HasPrefix(after, "品牌") || !hasHan(name) {
+					continue
+				}
+			} else {
+				typ = schema.Product
+			}
+		}
+		if typ == schema.Company && (utf8.RuneCountInString(name) < 2 || !hasHan(name)) {
+			continue
+		}
+		cs = append(cs, cand{Start: m[2], End: m[3], Surface: name, Type: typ, Kind: fromQuote, Prio: 4})
 	}
 	return cs
 }

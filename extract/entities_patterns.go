@@ -28,6 +28,9 @@ func (x *Extractor) marketCands(text string, toks []token) []cand {
 			}
 			s := off + i
 			off = s + len(h)
+			if j := tokenAt(toks, s+len(h)-1); j >= 0 && toks[j].End != s+len(h) {
+				continue // 产业链: the head is part of a longer word
+			}
 			start, content, scope, leadScope := x.readMarketBack(text, toks, s)
 			if start < 0 || (!content && !(isMarket && scope)) {
 				continue
@@ -63,9 +66,12 @@ func (x *Extractor) readMarketBack(text string, toks []token, s int) (start int,
 		}
 		if n := x.dictEndingAt(prev); n > 0 {
 			ent := x.dict.m[fold(prev[len(prev)-n:])]
-			if ent.Type == schema.Region {
+			switch ent.Type {
+			case schema.Region:
 				scope, leadScope = true, true
-			} else {
+			case schema.Trend, schema.Person, schema.Policy:
+				return markStart(start, content, scope, leadScope)
+			default:
 				content, leadScope = true, false
 			}
 			pos -= n
@@ -97,7 +103,7 @@ func (x *Extractor) readMarketBack(text string, toks []token, s int) (start int,
 		i := tokenAt(toks, pos-1)
 		if i >= 0 && toks[i].End == pos && unknown == 0 {
 			w := text[toks[i].Start:pos]
-			if utf8.RuneCountInString(w) >= 2 && (toks[i].Pos == "n" || toks[i].Pos == "nz" || toks[i].Pos == "vn") && !x.generic[w] && hasHan(w) {
+			if utf8.RuneCountInString(w) >= 2 && (toks[i].Pos == "n" || toks[i].Pos == "nz") && !x.generic[w] && hasHan(w) && !x.isTrigger(w) {
 				unknown++
 				content, leadScope = true, false
 				pos = toks[i].Start
@@ -111,6 +117,23 @@ func (x *Extractor) readMarketBack(text string, toks []token, s int) (start int,
 		return -1, false, false, false
 	}
 	return start, content, scope, leadScope
+}
+
+func markStart(start int, content, scope, leadScope bool) (int, bool, bool, bool) {
+	return start, content, scope, leadScope
+}
+
+// isTrigger reports whether w is a relation verb (助力, 驱动), which never
+// belongs to a name.
+func (x *Extractor) isTrigger(w string) bool {
+	for _, ws := range x.triggers {
+		for _, t := range ws {
+			if t == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func start0(start, s int) int {
@@ -275,3 +298,25 @@ func (x *Extractor) personNameAt(text string, toks []token, s int) int {
 }
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// dictStartingAt returns the byte length of the longest lexicon word text
+// starts with, 0 if none.
+func (x *Extractor) dictStartingAt(text string) int {
+	best, n := 0, 0
+	for i := range text {
+		if i == 0 {
+			continue
+		}
+		n++
+		if n > x.dict.maxLen {
+			break
+		}
+		if _, ok := x.dict.m[fold(text[:i])]; ok {
+			best = i
+		}
+	}
+	if _, ok := x.dict.m[fold(text)]; ok && n < x.dict.maxLen {
+		best = len(text)
+	}
+	return best
+}

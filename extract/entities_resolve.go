@@ -275,7 +275,17 @@ func (x *Extractor) mergeMarkets(d *docState) {
 				}
 			}
 		}
-		return name, scope
+		// 云服务市场 and 云计算市场 are one market when the lexicon says
+		// 云服务 is another name of 云计算
+		var b strings.Builder
+		last := 0
+		for _, m := range x.dict.findAll(name) {
+			b.WriteString(name[last:m.Start])
+			b.WriteString(m.Entry.Canon)
+			last = m.End
+		}
+		b.WriteString(name[last:])
+		return b.String(), scope
 	}
 	type info struct {
 		e      *entState
@@ -288,10 +298,7 @@ func (x *Extractor) mergeMarkets(d *docState) {
 		if e.typ != schema.Market || e.lex != nil {
 			continue
 		}
-		var name string
-		for f := range e.forms {
-			name = f
-		}
+		name := e.longestForm()
 		c, scope := core(name)
 		g := hasPrefixIn(scope, globalScopes) != ""
 		if g {
@@ -320,11 +327,16 @@ func (x *Extractor) mergeMarkets(d *docState) {
 	}
 }
 
-func (e *entState) onlyForm() string {
+func (e *entState) onlyForm() string { return e.longestForm() }
+
+func (e *entState) longestForm() string {
+	best := ""
 	for f := range e.forms {
-		return f
+		if len(f) > len(best) || len(f) == len(best) && f < best {
+			best = f
+		}
 	}
-	return ""
+	return best
 }
 
 // unitsOf finds business units named after their parent (腾讯云 and 腾讯,

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -198,11 +199,23 @@ func topic(s *sentence, cs int, allowed typeSet) *mention {
 		return nil
 	}
 	m := &s.Mentions[0]
-	if m.End <= cs && allowed[m.Type] {
-		return m
+	if m.End > cs || !allowed[m.Type] {
+		return nil
+	}
+	// only a clause that opens with the mention makes it the topic; 随着X，
+	// 在X下 or 不同行业的X make X a circumstance, not the subject
+	c0, _ := clauseOf(s.Text, m.Start)
+	lead := strings.TrimSpace(s.Text[c0:m.Start])
+	for _, w := range topicLeads {
+		if lead == w {
+			return m
+		}
 	}
 	return nil
 }
+
+// topicLeads may come before a clause's subject without demoting it.
+var topicLeads = []string{"", "而", "但", "但是", "同时", "并且", "此外", "另外", "其中", "目前", "当前", "而且", "其次", "首先", "最后"}
 
 // mentionsIn returns the mentions of allowed types within [a, b).
 func mentionsIn(s *sentence, a, b int, allowed typeSet) []*mention {
@@ -233,7 +246,11 @@ func coordinated(s *sentence, ms []*mention) []*mention {
 	return out
 }
 
+// aside matches a bracketed aside between list items (上海蔚来汽车（NIO）和…).
+var aside = regexp.MustCompile(`（[^（）]*）|\([^()]*\)`)
+
 func isCoordination(gap string) bool {
+	gap = strings.TrimSpace(aside.ReplaceAllString(gap, ""))
 	gap = strings.TrimSuffix(strings.TrimPrefix(gap, "等"), "等")
 	for _, c := range coordination {
 		if gap == c {
@@ -292,6 +309,24 @@ func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w st
 	// passive forms: 受X影响 (X acts on the clause's subject), 被X收购,
 	// 由X驱动: the cause is the mention after the marker.
 	pre := s.Text[cs:ts]
+	// 在X的推动下, Y…: X acts on the clause's subject (or the one before)
+	if k := strings.LastIndex(pre, "在"); k >= 0 && strings.HasPrefix(s.Text[te:], "下") && (p == schema.Drives || p == schema.Hinders) {
+		agents := mentionsIn(s, cs+k, ts, sh.subj)
+		patients := mentionsIn(s, cs, cs+k, sh.obj)
+		if len(patients) == 0 {
+			if t := topic(s, cs, sh.obj); t != nil {
+				patients = []*mention{t}
+			}
+		}
+		if len(patients) > 0 {
+			for _, a := range agents {
+				if a.Type != schema.Region {
+					emit(a, patients[len(patients)-1])
+				}
+			}
+		}
+		return
+	}
 	for _, mk := range []string{"受到", "受", "被", "由"} {
 		k := strings.LastIndex(pre, mk)
 		if k < 0 {
@@ -343,6 +378,12 @@ func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w st
 					emit(list[a], list[b])
 				}
 			}
+			return
+		}
+		// A通过与B的合资, A和B展开竞争: the partner follows 与/和/同/跟
+		a, b := before[len(before)-2], before[len(before)-1]
+		if gap := s.Text[a.End:b.Start]; strings.ContainsAny(gap, "与和同跟") && !strings.ContainsAny(gap, "，。；") {
+			emit(a, b)
 			return
 		}
 	}

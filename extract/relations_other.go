@@ -49,7 +49,7 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 	}
 	for j := i; j >= 0 && j >= i-2; j-- {
 		f := &d.sentences[j]
-		k := strings.Index(f.Text, "融资")
+		k := strings.LastIndex(f.Text, "融资")
 		if k < 0 {
 			continue
 		}
@@ -59,10 +59,13 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 		}
 		target := targets[len(targets)-1]
 		r := Relation{Object: target.Name, Predicate: schema.Invests, Evidence: s.Text}
-		if m := roundRe.FindString(f.Text); m != "" {
-			r.Round = m
+		// the round and amount are the ones just before 融资 (距上轮B+轮融资… 完成C轮融资)
+		cs, _ := clauseOf(f.Text, k)
+		if ms := roundRe.FindAllString(f.Text[cs:k], -1); len(ms) > 0 {
+			r.Round = ms[len(ms)-1]
 		}
-		if m := amountRe.FindStringSubmatch(f.Text); m != nil {
+		if ms := amountRe.FindAllStringSubmatch(f.Text[cs:k], -1); len(ms) > 0 {
+			m := ms[len(ms)-1]
 			if v, err := strconv.ParseFloat(m[2], 64); err == nil {
 				r.Value = v * scaleOf[m[3]]
 				r.Unit = currencyOf[m[4]]

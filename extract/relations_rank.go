@@ -8,100 +8,146 @@ import (
 	"github.com/kgbgraph/kgb/schema"
 )
 
-// rankContext remembers the market the text was last about, for ranking
-// sentences that leave it out (…市场前3厂商的座次…。其中，阿里云、腾讯云仍稳居前两位).
+// rankContext remembers what the text was last ranking by: a market, or
+// the sales of a product category (按企业统计纯电动汽车销量…, 丰田排在第29位).
 type rankContext struct {
 	market string
 }
 
+// salesWords after a product category make it the basis of a ranking.
+var salesWords = []string{"销量", "销售额", "出货量", "装机量", "市场份额", "市占率", "份额"}
+
 func (c *rankContext) update(s *sentence) {
-	if m := rankMarket(s, 0, len(s.Text)); m != "" {
+	if m := rankBasis(s, 0, len(s.Text)); m != "" {
 		c.market = m
 	}
 }
 
 func (c *rankContext) heading(s *sentence) { c.update(s) }
 
-// rankMarket returns the last market named in [a, b), or a sector named
-// with its country or the world (中国半导体设备行业), which rankings also use.
-func rankMarket(s *sentence, a, b int) string {
+// rankBasis returns the last market named in [a, b), a sector named with
+// its country or the world (中国半导体设备行业), or a product category
+// followed by a sales word (纯电动汽车（EV）销量).
+func rankBasis(s *sentence, a, b int) string {
 	best := ""
 	for _, m := range s.Mentions {
 		if m.Start < a || m.End > b {
 			continue
 		}
-		if m.Type == schema.Market {
+		switch m.Type {
+		case schema.Market:
 			best = m.Name
-		} else if m.Type == schema.Industry && best == "" && hasPrefixIn(m.Name, append(append([]string{}, chinaScopes...), globalScopes...)) != "" {
-			best = m.Name
+		case schema.Industry:
+			if hasPrefixIn(m.Name, append(append([]string{}, chinaScopes...), globalScopes...)) != "" {
+				best = m.Name
+			}
+		case schema.Technology, schema.Product:
+			rest := strings.TrimSpace(aside.ReplaceAllString(s.Text[m.End:], ""))
+			if hasPrefixIn(rest, salesWords) != "" {
+				best = m.Name
+			}
 		}
 	}
 	return best
 }
 
 var (
-	rankExact = regexp.MustCompile(`第\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|大|把交椅)?|首位|榜首|冠军|头名|首位`)
+	rankExact = regexp.MustCompile(`第\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|大|把交椅)?|首位|榜首|冠军|头名`)
 	rankUpTo  = regexp.MustCompile(`(?:前|TOP|Top|top)\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|强|大|家)?`)
 )
 
+// rankHit is one ranking expression in a sentence.
+type rankHit struct {
+	s, e       int
+	rank, upTo int
+	placeWord  bool // 第N位/第N名: a place even without a ranking verb
+}
+
 // rankRelations finds ranksIn facts: companies (a coordinated list, or the
-// sentence's subject) that a ranking verb places at 第N (rank) or 前N
-// (rankUpTo) of a market named in the clause, the sentence or just before.
+// sentence's subject, or the one right after 排在第N位的) that a ranking
+// verb places at 第N (rank) or 前N (rankUpTo) of a market named in the
+// clause, or of what the text was ranking by just before.
 func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) {
-	type hit struct {
-		s, e         int
-		rank, upTo   int
-	}
-	var hits []hit
+	var hits []rankHit
 	for _, m := range rankExact.FindAllStringSubmatchIndex(s.Text, -1) {
-		n := 1
+		n, place := 1, true
 		if m[2] >= 0 {
 			n = parseRankNumber(s.Text[m[2]:m[3]])
+			place = m[4] >= 0 && s.Text[m[4]:m[5]] != "大"
 			// 第N without 位/名 needs the ranking verb right before it
 			if m[4] < 0 && !x.rankVerbBefore(s.Text, m[0], 2) {
 				continue
 			}
 		}
 		if n > 0 {
-			hits = append(hits, hit{m[0], m[1], n, 0})
+			hits = append(hits, rankHit{m[0], m[1], n, 0, place})
 		}
 	}
 	for _, m := range rankUpTo.FindAllStringSubmatchIndex(s.Text, -1) {
 		if n := parseRankNumber(s.Text[m[2]:m[3]]); n > 0 {
-			hits = append(hits, hit{m[0], m[1], 0, n})
+			hits = append(hits, rankHit{m[0], m[1], 0, n, false})
 		}
 	}
+	ranked := types(schema.Company, schema.Organization)
 	for _, h := range hits {
 		if insideMention(s, h.s, h.e) || x.negated(s, h.s) {
 			continue
 		}
-		cs, _ := clauseOf(s.Text, h.s)
-		if !x.rankVerbBefore(s.Text[cs:], h.s-cs, 40) && !strings.Contains(s.Text[cs:h.s], "榜") {
+		cs, ce := clauseOf(s.Text, h.s)
+		verb := x.rankVerbBefore(s.Text[cs:], h.s-cs, 40) || strings.Contains(s.Text[cs:h.s], "榜")
+		// 排在第2位的上海汽车集团, 第4位的比亚迪: the company follows 的
+		if rest := s.Text[h.e:ce]; strings.HasPrefix(rest, "的") && (verb || h.placeWord) {
+			if after := mentionsIn(s, h.e, ce, ranked); len(after) > 0 {
+				gap := s.Text[h.e:after[0].Start]
+				if gap == "的" || x.onlyPlaces(s, h.e+len("的"), after[0].Start) {
+					x.addRanks(s, ctx, []*mention{after[0]}, h, cs, sink)
+					continue
+				}
+			}
+		}
+		if !verb {
 			continue
 		}
-		company := types(schema.Company)
-		subs := coordinatedBefore(s, mentionsIn(s, cs, h.s, company))
+		subs := coordinatedBefore(s, mentionsIn(s, cs, h.s, ranked))
 		if len(subs) == 0 {
-			if t := topic(s, cs, company); t != nil {
+			if t := topic(s, cs, ranked); t != nil {
 				subs = []*mention{t}
 			}
 		}
-		if len(subs) == 0 {
-			continue
+		if len(subs) > 0 {
+			x.addRanks(s, ctx, subs, h, cs, sink)
 		}
-		market := rankMarket(s, subs[len(subs)-1].End, h.s)
-		if market == "" {
-			market = rankMarket(s, 0, len(s.Text))
+	}
+}
+
+// onlyPlaces reports whether [a, b) holds nothing but region mentions.
+func (x *Extractor) onlyPlaces(s *sentence, a, b int) bool {
+	rest := s.Text[a:b]
+	for _, m := range s.Mentions {
+		if m.Start >= a && m.End <= b && m.Type == schema.Region {
+			rest = strings.Replace(rest, s.Text[m.Start:m.End], "", 1)
 		}
-		if market == "" {
-			market = ctx.market
-		}
-		if market == "" {
-			continue
-		}
-		for _, sub := range subs {
-			sink.add(Relation{Subject: sub.Name, Predicate: schema.RanksIn, Object: market, Rank: h.rank, RankUpTo: h.upTo, Evidence: s.Text})
-		}
+	}
+	return strings.TrimSpace(rest) == ""
+}
+
+func (x *Extractor) addRanks(s *sentence, ctx *rankContext, subs []*mention, h rankHit, cs int, sink *relSink) {
+	lo := subs[len(subs)-1].End
+	if lo > h.s {
+		lo = cs
+	}
+	market := rankBasis(s, lo, h.s)
+	if market == "" {
+		market = rankBasis(s, 0, h.s)
+	}
+	if market == "" {
+		market = ctx.market
+	}
+	if market == "" {
+		return
+	}
+	for _, sub := range subs {
+		sink.add(Relation{Subject: sub.Name, Predicate: schema.RanksIn, Object: market, Rank: h.rank, RankUpTo: h.upTo, Evidence: s.Text})
 	}
 }
 
