@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -136,6 +137,42 @@ func TestImportLabels(t *testing.T) {
 	if again := storeQuads(t, st); len(again) != len(want) {
 		t.Errorf("second import: %d quads, want %d", len(again), len(want))
 	}
+
+	// Removing the import takes out its own graph, not the quad that
+	// named graph a9.
+	n, err = RemoveImport(context.Background(), st, "fixes 2024.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := storeQuads(t, st); n != 2 || len(left) != 1 || left[0] != want[1] {
+		t.Errorf("RemoveImport removed %d, left %v; want 2 removed and %v left", n, left, want[1])
+	}
+	if n, err := RemoveImport(context.Background(), st, "fixes 2024.nq"); n != 0 || err != nil {
+		t.Errorf("second RemoveImport = %d, %v", n, err)
+	}
+}
+
+// TestRemoveImportBatches removes more quads than one transaction holds.
+func TestRemoveImportBatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 12k quads")
+	}
+	var b strings.Builder
+	for i := range ImportBatch + 2000 {
+		b.WriteString("<http://e/s> <http://e/p> \"" + strconv.Itoa(i) + "\" .\n")
+	}
+	b.WriteString("<http://e/s> <http://e/p> \"kept\" <http://e/g> .\n")
+	st := newStore(t)
+	if _, err := importText(t, st, "many.nq", b.String()); err != nil {
+		t.Fatal(err)
+	}
+	n, err := RemoveImport(context.Background(), st, "many.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := storeQuads(t, st); n != ImportBatch+2000 || len(left) != 1 {
+		t.Errorf("removed %d, %d left; want %d removed, 1 left", n, len(left), ImportBatch+2000)
+	}
 }
 
 // TestImportErrors: a bad line names file and line, and nothing of the
@@ -180,7 +217,7 @@ func TestImportBatches(t *testing.T) {
 		b.WriteString("> <http://e/p> \"")
 		b.WriteString(strings.Repeat("v", 1+i/1000))
 		b.WriteString("\" <http://e/g")
-		b.WriteString(itoa(i % 1000))
+		b.WriteString(strconv.Itoa(i % 1000))
 		b.WriteString("> .\n")
 	}
 	st := newStore(t)
@@ -201,18 +238,6 @@ func TestImportBatches(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
-
-func fmtInt(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var d []byte
-	for ; i > 0; i /= 10 {
-		d = append([]byte{byte('0' + i%10)}, d...)
-	}
-	return string(d)
-}
 
 // TestImportReadOnly refuses to write through a read-only handle.
 func TestImportReadOnly(t *testing.T) {
