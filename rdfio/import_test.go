@@ -238,7 +238,6 @@ func TestImportBatches(t *testing.T) {
 	}
 }
 
-
 // TestImportReadOnly refuses to write through a read-only handle.
 func TestImportReadOnly(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "s")
