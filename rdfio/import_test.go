@@ -159,7 +159,10 @@ func TestRemoveImportBatches(t *testing.T) {
 	}
 	var b strings.Builder
 	for i := range ImportBatch + 2000 {
-		b.WriteString("<http://e/s> <http://e/p> \"" + strconv.Itoa(i) + "\" .\n")
+		// Few nodes, one quad per (subject, predicate): Cayley's kv slows
+		// down badly on thousands of new nodes in one transaction, and finds
+		// a quad to delete by scanning its (subject, predicate) prefix.
+		b.WriteString("<http://e/s" + strconv.Itoa(i%120) + "> <http://e/p" + strconv.Itoa(i/120) + "> <http://e/o> .\n")
 	}
 	b.WriteString("<http://e/s> <http://e/p> \"kept\" <http://e/g> .\n")
 	st := newStore(t)
