@@ -141,7 +141,7 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 				e += len("云")
 			}
 		}
-		if !bd[s] || !bd[e] {
+		if !bd[s] || !bd[e] || x.orphanNeighbour(b.Text, toks, s, e) {
 			continue
 		}
 		name := b.Text[s:e]
@@ -169,6 +169,28 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 		cs = append(cs, cand{Start: s, End: e, Surface: name, Type: schema.Company, Kind: fromAnchor, Prio: 3, Alias: alias})
 	}
 	return cs
+}
+
+// neighbourChars may stand alone next to a name without being part of it.
+const neighbourChars = functionChars + "曾已仍正均则便才更最却亦需想拟获首刚称"
+
+// orphanNeighbour reports whether the character right before or after
+// s..e stands alone in the segmentation though it is no function word: the
+// link then cut a word the dictionary does not know (代</a>金券</a>).
+func (x *Extractor) orphanNeighbour(text string, toks []token, s, e int) bool {
+	if i := tokenAt(toks, s-1); i >= 0 {
+		w := text[toks[i].Start:toks[i].End]
+		if utf8.RuneCountInString(w) == 1 && hasHan(w) && !strings.Contains(neighbourChars, w) {
+			return true
+		}
+	}
+	if i := tokenAt(toks, e); i >= 0 {
+		w := text[toks[i].Start:toks[i].End]
+		if utf8.RuneCountInString(w) == 1 && hasHan(w) && !strings.Contains(neighbourChars, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericTail returns the generic word name ends with, if any (云领域).

@@ -32,18 +32,15 @@ func normText(s string) (out string, pos []int) {
 		items = append(items, item{r, i, space})
 	}
 	pos = make([]int, len(s)+1)
+	for i := range pos {
+		pos[i] = -1
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	last := rune(0) // last rune written
-	at := 0         // next byte of s not yet mapped
-	mapTo := func(upTo int) {
-		for ; at < upTo; at++ {
-			pos[at] = b.Len()
-		}
-	}
 	for i := 0; i < len(items); i++ {
 		it := items[i]
-		mapTo(it.at)
+		pos[it.at] = b.Len()
 		if !it.space {
 			b.WriteRune(it.r)
 			last = it.r
@@ -51,19 +48,22 @@ func normText(s string) (out string, pos []int) {
 		}
 		j := i
 		for j < len(items) && items[j].space {
+			pos[items[j].at] = b.Len()
 			j++
 		}
 		if last != 0 && j < len(items) && !wide(last) && !wide(items[j].r) {
 			b.WriteByte(' ')
 			last = ' '
 		}
-		if j < len(items) {
-			mapTo(items[j].at)
-		}
 		i = j - 1
 	}
-	mapTo(len(s))
 	pos[len(s)] = b.Len()
+	// bytes inside a rune (or dropped) take the offset of what follows
+	for i := len(s) - 1; i >= 0; i-- {
+		if pos[i] < 0 {
+			pos[i] = pos[i+1]
+		}
+	}
 	return b.String(), pos
 }
 
