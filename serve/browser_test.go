@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -125,14 +126,10 @@ func TestBrowserRunsGizmo(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
 	defer cancel()
 	bctx, report := offlineBrowser(t, ctx)
-
-	st := newStore(t, fixture(), false)
-	base := serveStore(t, st, Options{})
-	query := fmt.Sprintf(`// 谁在中国IaaS公有云市场排名？
-g.V("<%s>")
-  .In("<%s>")
-  .Out("<http://www.w3.org/2000/01/rdf-schema#label>")
-  .All()`, vocab.Entity("中国IaaS公有云市场"), vocab.Pred("ranksIn"))
+	base := serveStore(t, sampleStore(t), Options{})
+	// Without its comment block the query fits the editor (and the screenshot).
+	ranking := stripComments(readExample(t, "market-ranking"))
+	drives := readExample(t, "visualize")
 
 	fail := func(step string, err error) {
 		t.Helper()
@@ -140,39 +137,92 @@ g.V("<%s>")
 		blocked, jsErrors := report()
 		t.Fatalf("%s: %v\neditors show:\n%s\nblocked: %v\nJavaScript errors: %v", step, err, shown, blocked, jsErrors)
 	}
-	err := chromedp.Do(bctx,
-		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(chromedp.CSS(`.monaco-editor .view-lines`)),
-	)
+	run := func(step string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			fail(step, err)
+		}
+	}
+	wait := func(step, predicate string) {
+		t.Helper()
+		if _, err := chromedp.Run(bctx, chromedp.Poll[bool](predicate, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+			fail(step, err)
+		}
+	}
+
+	run("loading the UI", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(`.monaco-editor .view-lines`)))
+	enterQuery(t, bctx, ranking, fail)
+	run("pressing Run", chromedp.Click(`//button[contains(., "Run")]`))
+	wait("waiting for the result", editorText+`.includes('华为云')`)
+	// The results editor renders only the lines in view; its model has all.
+	results, err := chromedp.Run(bctx, chromedp.Evaluate[string](`monaco.editor.getModels().filter(m => !m.isDisposed() && m.getModeId() === 'json').map(m => m.getValue()).join('\n')`))
 	if err != nil {
-		fail("loading the UI", err)
+		fail("reading the results", err)
 	}
-	// Put the query in the query editor's model (typing it would trip the
-	// editor's auto-closing quotes and brackets), then press Run.
-	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](fmt.Sprintf(`monaco.editor.getModels()[0].setValue(%q), true`, query))); err != nil {
-		fail("entering the query", err)
-	}
-	if err := chromedp.Do(bctx, chromedp.Click(`//button[contains(., "Run")]`)); err != nil {
-		fail("pressing Run", err)
-	}
-	if _, err := chromedp.Run(bctx, chromedp.Poll[bool](editorText+`.includes('华为云')`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
-		fail("waiting for the result", err)
-	}
-	shown, err := chromedp.Run(bctx, chromedp.Evaluate[string](editorText))
-	if err != nil {
-		fail("reading the editors", err)
-	}
-	if !strings.Contains(shown, "g.V(") {
-		t.Errorf("the query editor does not show the query:\n%s", shown)
+	for _, want := range []string{`"rank": 3`, `"rankUpTo": 2`, `"@value": "华为云"`, `"@value": "腾讯云"`, `"@value": "阿里云"`} {
+		if !strings.Contains(results, want) {
+			t.Errorf("the results do not show %s:\n%s", want, results)
+		}
 	}
 	shot, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		fail("taking a screenshot", err)
 	}
 	saveArtifact(t, "ui-screenshot.png", shot)
+
+	// The Visualize view draws the rows tagged source/target as a graph.
+	run("opening Visualize", chromedp.Click(`//*[text()="Visualize"]`), chromedp.WaitVisible(chromedp.CSS(`.monaco-editor .view-lines`)))
+	enterQuery(t, bctx, drives, fail)
+	run("pressing Run in Visualize", chromedp.Click(`//button[contains(., "Run")]`))
+	wait("waiting for the graph", `document.querySelectorAll('svg circle').length >= 5`)
+	shot, err = chromedp.Run(bctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		fail("taking a screenshot", err)
+	}
+	saveArtifact(t, "ui-visualize.png", shot)
+
 	if blocked, _ := report(); len(blocked) > 0 {
 		t.Errorf("the UI tried to leave 127.0.0.1: %v", blocked)
 	}
+}
+
+// enterQuery puts query into the page's query editor through Monaco's own
+// model API: typing it would trip the editor's auto-closing quotes and
+// brackets. The query editor is the one whose model is JavaScript.
+func enterQuery(t *testing.T, bctx context.Context, query string, fail func(string, error)) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => {
+		const m = monaco.editor.getModels().filter(m => !m.isDisposed() && m.getModeId() === 'javascript').pop();
+		if (!m) return false;
+		m.setValue(%q);
+		return true;
+	})()`, query)
+	ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](js))
+	if err == nil && !ok {
+		err = errors.New("no query editor on the page")
+	}
+	if err != nil {
+		fail("entering the query", err)
+	}
+}
+
+func stripComments(src string) string {
+	var out []string
+	for _, l := range strings.Split(src, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "//") {
+			out = append(out, l)
+		}
+	}
+	return strings.TrimSpace(strings.Join(out, "\n")) + "\n"
+}
+
+func readExample(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "examples", name+".gizmo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // saveArtifact writes data to $KGB_ARTIFACTS (or a temporary directory)
