@@ -286,4 +286,27 @@ func TestCayleyLoad(t *testing.T) {
 	if got := len(storeQuads(t, loaded)); got != n {
 		t.Errorf("cayley loaded %d quads, the export has %d", got, n)
 	}
+
+	// The other way round: Cayley reads a store kgb built.
+	kdir := filepath.Join(t.TempDir(), "kgb")
+	ks, err := graph.Open(graph.Options{Path: kdir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ks.PutArticles(sampleResults()); err != nil {
+		t.Fatal(err)
+	}
+	want := len(storeQuads(t, ks))
+	ks.Close()
+	dump := filepath.Join(t.TempDir(), "dump.nq")
+	if msg, err := exec.Command(bin, "dump", "--db", "bolt", "--dbpath", kdir, "--dump", dump).CombinedOutput(); err != nil {
+		t.Fatalf("cayley dump of a kgb store: %v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(dump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(b), "\n"); got != want {
+		t.Errorf("cayley dumped %d quads of a kgb store holding %d", got, want)
+	}
 }
