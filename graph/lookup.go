@@ -174,50 +174,69 @@ func (s *Store) report(ctx context.Context, n *namer, iri quad.IRI) (*EntityRepo
 		return nil, err
 	}
 
-	mentions, err := s.preds(s.vocab.Prop(schema.PropMentions))
+	// One pass over the quads that point at the entity: the articles that
+	// mention it and the statements it is subject or object of.
+	in, err := s.preds(s.vocab.Prop(schema.PropMentions), s.vocab.Prop(schema.PropSubject), s.vocab.Prop(schema.PropObject))
 	if err != nil {
 		return nil, err
 	}
-	arts, err := s.subjects(ctx, iri, mentions)
+	var stmts []graph.Ref
+	asSubject := map[any]bool{}
+	seen := map[any]bool{}
+	arts := map[any]bool{}
+	err = s.eachQuadRef(ctx, quad.Object, node, in, func(q graph.Ref) error {
+		p, err := s.qs.QuadDirection(q, quad.Predicate)
+		if err != nil {
+			return err
+		}
+		sub, err := s.qs.QuadDirection(q, quad.Subject)
+		if err != nil || sub == nil {
+			return err
+		}
+		switch in[p.Key()] {
+		case quad.IRI(s.vocab.Prop(schema.PropMentions)):
+			arts[sub.Key()] = true
+		case quad.IRI(s.vocab.Prop(schema.PropSubject)):
+			asSubject[sub.Key()] = true
+			fallthrough
+		default:
+			if !seen[sub.Key()] {
+				seen[sub.Key()] = true
+				stmts = append(stmts, sub)
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
 	rep.Articles = len(arts)
 
-	out := map[string][]RelationFact{}
-	in := map[string][]RelationFact{}
-	for _, side := range []string{schema.PropSubject, schema.PropObject} {
-		ps, err := s.preds(s.vocab.Prop(side))
+	outFacts := map[string][]RelationFact{}
+	inFacts := map[string][]RelationFact{}
+	for _, st := range stmts {
+		fromSubject := asSubject[st.Key()]
+		pred, f, err := s.statement(ctx, n, st, fromSubject)
 		if err != nil {
 			return nil, err
 		}
-		stmts, err := s.subjects(ctx, iri, ps)
-		if err != nil {
-			return nil, err
+		if pred == "" {
+			continue
 		}
-		for _, st := range stmts {
-			pred, f, err := s.statement(ctx, n, st, side == schema.PropSubject)
-			if err != nil {
-				return nil, err
-			}
-			if pred == "" {
-				continue
-			}
-			if side == schema.PropSubject || schema.Predicate(pred).Symmetric() {
-				out[pred] = append(out[pred], f)
-			} else {
-				in[pred] = append(in[pred], f)
-			}
+		if fromSubject || schema.Predicate(pred).Symmetric() {
+			outFacts[pred] = append(outFacts[pred], f)
+		} else {
+			inFacts[pred] = append(inFacts[pred], f)
 		}
 	}
-	rep.Outgoing = groups(out)
-	rep.Incoming = groups(in)
+	rep.Outgoing = groups(outFacts)
+	rep.Incoming = groups(inFacts)
 
 	hasMetric, err := s.preds(s.vocab.Pred(schema.HasMetric))
 	if err != nil {
 		return nil, err
 	}
-	mq, err := s.quads(ctx, quad.Subject, node, hasMetric)
+	mq, err := s.quadsCached(ctx, quad.Subject, node, hasMetric, n.vals)
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +266,7 @@ func (s *Store) report(ctx context.Context, n *namer, iri quad.IRI) (*EntityRepo
 // statement reads a statement node into a fact about the entity at its
 // subject end (fromSubject) or object end; pred is the predicate's name.
 func (s *Store) statement(ctx context.Context, n *namer, st graph.Ref, fromSubject bool) (pred string, f RelationFact, err error) {
-	qs, err := s.quads(ctx, quad.Subject, st, nil)
+	qs, err := s.quadsCached(ctx, quad.Subject, st, nil, n.vals)
 	if err != nil {
 		return "", f, err
 	}
@@ -301,7 +320,7 @@ func (s *Store) statement(ctx context.Context, n *namer, st graph.Ref, fromSubje
 // metric reads a metric node.
 func (s *Store) metric(ctx context.Context, n *namer, node quad.Value) (MetricFact, error) {
 	var m MetricFact
-	qs, err := s.quadsOf(ctx, quad.Subject, node, nil)
+	qs, err := n.quadsOf(node, nil)
 	if err != nil {
 		return m, err
 	}

@@ -29,6 +29,7 @@ type namer struct {
 	articles map[string]ArticleRef
 	ps       predSet // rdf:type, rdfs:label, skos:altLabel
 	titles   predSet
+	vals     valueCache
 }
 
 func (s *Store) newNamer(ctx context.Context) (*namer, error) {
@@ -40,7 +41,7 @@ func (s *Store) newNamer(ctx context.Context) (*namer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &namer{s: s, ctx: ctx, entities: map[string]*entityInfo{}, articles: map[string]ArticleRef{}, ps: ps, titles: titles}, nil
+	return &namer{s: s, ctx: ctx, entities: map[string]*entityInfo{}, articles: map[string]ArticleRef{}, ps: ps, titles: titles, vals: valueCache{}}, nil
 }
 
 // entity describes the entity node iri. Its name is the label most
@@ -50,7 +51,7 @@ func (n *namer) entity(iri quad.IRI) (*entityInfo, error) {
 	if e, ok := n.entities[string(iri)]; ok {
 		return e, nil
 	}
-	qs, err := n.s.quadsOf(n.ctx, quad.Subject, iri, n.ps)
+	qs, err := n.quadsOf(iri, n.ps)
 	if err != nil {
 		return nil, err
 	}
@@ -84,6 +85,15 @@ func (n *namer) entity(iri quad.IRI) (*entityInfo, error) {
 	return e, nil
 }
 
+// quadsOf returns the quads with subject v and a predicate in ps.
+func (n *namer) quadsOf(v quad.Value, ps predSet) ([]quad.Quad, error) {
+	r, err := n.s.node(v)
+	if err != nil || r == nil {
+		return nil, err
+	}
+	return n.s.quadsCached(n.ctx, quad.Subject, r, ps, n.vals)
+}
+
 // article is the id and title of an article node.
 func (n *namer) article(v quad.Value) (ArticleRef, error) {
 	iri, _ := v.(quad.IRI)
@@ -92,7 +102,7 @@ func (n *namer) article(v quad.Value) (ArticleRef, error) {
 	}
 	a := ArticleRef{}
 	a.ID, _ = n.s.vocab.ArticleID(string(iri))
-	qs, err := n.s.quadsOf(n.ctx, quad.Subject, iri, n.titles)
+	qs, err := n.quadsOf(iri, n.titles)
 	if err != nil {
 		return a, err
 	}

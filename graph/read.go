@@ -68,11 +68,45 @@ func (s *Store) eachQuadRef(ctx context.Context, dir quad.Direction, node graph.
 // quads returns the quads that have node in direction dir and a predicate
 // in ps (any predicate when ps is nil).
 func (s *Store) quads(ctx context.Context, dir quad.Direction, node graph.Ref, ps predSet) ([]quad.Quad, error) {
+	return s.quadsCached(ctx, dir, node, ps, valueCache{})
+}
+
+// valueCache holds values already read, by token. A report reads the same
+// few predicates, labels and article IRIs over and over; Cayley's Quad
+// would read all four values of every quad from the store.
+type valueCache map[any]quad.Value
+
+func (s *Store) nameOf(r graph.Ref, c valueCache) (quad.Value, error) {
+	if r == nil {
+		return nil, nil
+	}
+	k := r.Key()
+	if v, ok := c[k]; ok {
+		return v, nil
+	}
+	v, err := s.qs.NameOf(r)
+	if err != nil {
+		return nil, err
+	}
+	c[k] = v
+	return v, nil
+}
+
+// quadsCached is quads, reading values through c.
+func (s *Store) quadsCached(ctx context.Context, dir quad.Direction, node graph.Ref, ps predSet, c valueCache) ([]quad.Quad, error) {
 	var out []quad.Quad
 	err := s.eachQuadRef(ctx, dir, node, ps, func(r graph.Ref) error {
-		q, err := s.qs.Quad(r)
-		if err != nil {
-			return err
+		var q quad.Quad
+		for _, d := range quad.Directions {
+			dr, err := s.qs.QuadDirection(r, d)
+			if err != nil {
+				return err
+			}
+			v, err := s.nameOf(dr, c)
+			if err != nil {
+				return err
+			}
+			q.Set(d, v)
 		}
 		out = append(out, q)
 		return nil
