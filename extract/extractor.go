@@ -203,6 +203,7 @@ func (x *Extractor) metrics(d *docState) []Metric {
 			out = append(out, m)
 		}
 	}
+	out = dropUndatedRepeats(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Subject != out[j].Subject {
 			return out[i].Subject < out[j].Subject

@@ -118,6 +118,8 @@ type sentenceView struct {
 	blocked  [][2]int // 《》 titles and short quotes: no figures inside
 	parens   [][2]int
 	times    []timeExpr
+
+	clauseHasFigure map[int]bool
 }
 
 // findMetrics returns every figure of the sentence that has a clear subject
@@ -127,6 +129,10 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	ft := foldFigures(s.Text)
 	v := newSentenceView(ft, s, ctx.Date)
 	figs := v.figures(mem.tab)
+	v.clauseHasFigure = map[int]bool{}
+	for _, f := range figs {
+		v.clauseHasFigure[f.clause] = true
+	}
 
 	prevPeriod, prevSubject := mem.carried(s)
 	var headTimes []timeExpr
@@ -144,7 +150,7 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 		unit := f.Unit
 		if f.Kind == kindNone {
 			switch {
-			case strings.Contains(measure, "指数") && !f.Scaled:
+			case v.indexFigure(f, figs) && !f.Scaled:
 				unit = "index"
 			case f.Scaled && mem.tab.money[measure]:
 				unit = "CNY"
@@ -152,7 +158,7 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 				continue
 			}
 		}
-		period := v.period(f, prevPeriod, headTimes, s.Block == mem.periodBlock)
+		period := v.period(f, prevPeriod, headTimes, s.Block == mem.periodBlock, isGrowthRate(measure))
 		approx := f.Approx || v.approx(figs[f.list], mem.tab) || v.approx(f, mem.tab)
 		for _, subj := range subjects {
 			out = append(out, Metric{
@@ -198,12 +204,13 @@ func (m *metricMemory) remember(s *sentence, v *sentenceView, out []Metric) {
 			break
 		}
 	}
-	switch {
-	case len(out) > 0:
+	// the last figure's subject, else the sentence's plain topic; a sentence
+	// that opens with 与X/在X leaves the earlier subject in place
+	if len(out) > 0 {
 		m.subject = out[len(out)-1].Subject
-	case len(v.mentions) > 0:
-		m.subject = v.mentions[0].name
-	default:
+	} else if t, ok := v.topic(); ok {
+		m.subject = t
+	} else {
 		return
 	}
 	m.subjectBlock, m.seen = s.Block, true
@@ -392,9 +399,17 @@ func (v *sentenceView) keep(qs []quantity, i int) bool {
 		if strings.HasPrefix(after, "以内") || strings.HasPrefix(after, "之内") {
 			return false
 		}
+		// 低于20名, 排名30位: a place in a ranking
+		if u := s[q.NumEnd:q.End]; strings.HasSuffix(u, "名") || strings.HasSuffix(u, "位") {
+			for _, w := range []string{"低于", "高于", "排", "位列", "跌至", "升至", "名列"} {
+				if strings.Contains(firstRunesBack(before, 4), w) {
+					return false
+				}
+			}
+		}
 	case kindPhysical:
 		// 100kWh电池包: the figure names a kind of thing, it is not measured
-		if r := headRune(after); isHanFigRune(r) && !strings.ContainsRune("的，。、；是为可将和及与等左以之了，也或", r) {
+		if r := headRune(after); isHanFigRune(r) && !strings.ContainsRune("的是为可将和及与等左以之了也或增减下上提降涨跌同环比较相到至达超约多余后前时内", r) {
 			return false
 		}
 	case kindMoney, kindNone:
@@ -422,6 +437,15 @@ func (v *sentenceView) keep(qs []quantity, i int) bool {
 	return true
 }
 
+func firstRunesBack(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, sz := utf8.DecodeLastRuneInString(s[:i])
+		i -= sz
+	}
+	return s[i:]
+}
+
 func rangeSep(s string) int {
 	for _, w := range []string{"~", "-", "—", "–", "至", "到"} {
 		if strings.HasPrefix(s, w) {
@@ -434,22 +458,40 @@ func rangeSep(s string) int {
 // period picks the time phrase a figure belongs to: the nearest one before
 // it in the sentence, else one after it, else the paragraph's, the
 // heading's or the section's last one. Comparison bases (比2020年) never count.
-func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, sameBlock bool) string {
+func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, sameBlock, rate bool) string {
 	var t *timeExpr
+	var points []*timeExpr
 	for i := range v.times {
 		if v.times[i].Compare {
 			continue
 		}
 		if v.times[i].End <= f.Start {
 			t = &v.times[i]
+			points = append(points, t)
+		}
+	}
+	// a compound growth rate spans years: 由2019年的0.2GWh增长至2021年的
+	// 0.67GWh，复合年增长率为83.0% is 2019/2021
+	if rate && t != nil && len(t.Each) == 1 {
+		if len(points) >= 2 && !strings.Contains(points[0].Value, "/") {
+			return points[0].Value + "/" + t.Value
+		}
+		if carried != nil && len(carried.Each) > 1 && sameBlock {
+			return carried.Value
 		}
 	}
 	if t == nil {
+		// 将筹集15亿美元，有望成为2022年…: a time word later in the clause, or
+		// in the next clause when that one states no figure of its own
 		for i := range v.times {
-			if !v.times[i].Compare && v.times[i].Start >= f.End {
-				t = &v.times[i]
-				break
+			if v.times[i].Compare || v.times[i].Start < f.End {
+				continue
 			}
+			c := v.clauseOf(v.times[i].Start)
+			if c == f.clause || (c == f.clause+1 && !v.clauseHasFigure[c]) {
+				t = &v.times[i]
+			}
+			break
 		}
 	}
 	if t == nil && carried != nil && sameBlock {
@@ -480,6 +522,18 @@ func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, s
 		}
 	}
 	return t.Value
+}
+
+// isGrowthRate tells a compound annual growth rate, which is over a span.
+func isGrowthRate(measure string) bool {
+	return strings.Contains(measure, "复合") || strings.Contains(strings.ToUpper(measure), "CAGR")
+}
+
+// indexFigure reports a bare number that is an index value: 指数 in the
+// words before it in its clause (产业互联网指数均值为17.0).
+func (v *sentenceView) indexFigure(f figure, figs []figure) bool {
+	cs, _ := v.clauseBounds(f.clause)
+	return strings.Contains(v.s[cs:f.Start], "指数")
 }
 
 // approx reports an approximation word right before the figure (约, 超过,

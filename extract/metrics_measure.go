@@ -12,6 +12,13 @@ import (
 // the figure or a name by unit.
 func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *metricTables) string {
 	h := figs[f.list] // the first item of f's list speaks for all of it
+	if f.fromTo == 2 {
+		for _, g := range figs {
+			if g.End <= f.Start && g.fromTo == 1 {
+				h = g // 从A增长至B: B measures what A does
+			}
+		}
+	}
 	cs, _ := v.clauseBounds(h.clause)
 	start := cs
 	for _, m := range v.mentions {
@@ -25,7 +32,21 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 		}
 	}
 	span := v.s[start:h.Start]
-	word, at := rightmostMeasure(span, tab.measures)
+	// a measure word may begin inside the subject's name (中国智能音箱市场规模):
+	// search the whole clause, keep words that end after the subject
+	word, at := rightmostMeasure(v.s[cs:h.Start], tab.measures)
+	if at >= 0 && cs+at+len(word) <= start {
+		word, at = "", -1
+	}
+	at -= start - cs
+	if word == "" {
+		// 超20亿元C轮融资: the measure after the figure
+		_, ce := v.clauseBounds(f.clause)
+		rest := v.s[f.End:ce]
+		if w, i := leftmostMeasure(firstRunes(rest, 8), tab.measures); w != "" && utf8.RuneCountInString(rest[:i]) <= 3 {
+			return w
+		}
+	}
 	if word == "" && h.clause > 0 {
 		a, b := v.clauseBounds(h.clause - 1)
 		word, _ = rightmostMeasure(v.s[a:b], tab.measures)
@@ -42,9 +63,6 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 	}
 	if word != "" {
 		return word
-	}
-	if t := trimLinkers(span); t != "" && utf8.RuneCountInString(t) <= 6 && allHan(t) {
-		return t
 	}
 	switch f.Kind {
 	case kindPercent:
@@ -80,27 +98,14 @@ func rightmostMeasure(s string, words []string) (string, int) {
 	return best, bestAt
 }
 
-var linkers = []string{"分别", "约为", "高达", "达到", "增至", "降至", "已经", "超过", "接近", "只有", "突破", "累计", "实现", "完成", "再度", "再次", "为", "达", "至", "到", "是", "约", "了", "的", "已", "将", "超", "近", "逾", "仅", "也", "共", "在", "于", "有", "都", "均", "仍", "又", "就", "以"}
-
-func trimLinkers(s string) string {
-	for changed := true; changed; {
-		changed = false
-		s = strings.TrimSpace(s)
-		for _, w := range linkers {
-			if strings.HasSuffix(s, w) {
-				s = strings.TrimSuffix(s, w)
-				changed = true
-			}
+// leftmostMeasure finds the measure word starting first in s (the longest
+// of those), and where it starts.
+func leftmostMeasure(s string, words []string) (string, int) {
+	best, bestAt := "", len(s)+1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && i < bestAt {
+			best, bestAt = w, i
 		}
 	}
-	return s
-}
-
-func allHan(s string) bool {
-	for _, r := range s {
-		if !isHanFigRune(r) {
-			return false
-		}
-	}
-	return true
+	return best, bestAt
 }

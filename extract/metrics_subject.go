@@ -47,6 +47,9 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 			}
 		}
 	}
+	// earlier clauses: a mention in subject position (at the clause's head)
+	// wins over one that is the object of a verb (推出首款量产纯电动汽车)
+	var object []mentionSpan
 	for c := f.clause - 1; c >= 0; c-- {
 		a, b := v.clauseBounds(c)
 		var in []mentionSpan
@@ -55,12 +58,21 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 				in = append(in, m)
 			}
 		}
-		if len(in) > 0 {
+		if len(in) == 0 {
+			continue
+		}
+		if v.atHead(in[0]) {
 			return v.distribute(f, v.head(in))
+		}
+		if object == nil {
+			object = in
 		}
 	}
 	if carried != "" {
 		return []string{carried}
+	}
+	if object != nil {
+		return v.distribute(f, v.head(object))
 	}
 	var soft *mentionSpan
 	for i, m := range v.mentions {
@@ -72,6 +84,49 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 		return []string{soft.name}
 	}
 	return nil
+}
+
+// clauseOpeners may stand before a clause's subject.
+var clauseOpeners = []string{"其中", "而且", "并且", "但是", "不过", "同时", "此外", "另外", "目前", "当前", "如今", "预计", "截至", "截止", "由于", "因为", "虽然", "尽管", "其实", "而", "但", "且", "仅", "也", "则", "更", "从", "到", "在"}
+
+// atHead reports whether m opens its clause, allowing time phrases and
+// openers (其中, 但, 2021年) before it.
+func (v *sentenceView) atHead(m mentionSpan) bool {
+	a, _ := v.clauseBounds(v.clauseOf(m.start))
+	pre := v.s[a:m.start]
+	for _, t := range v.times {
+		if t.Start >= a && t.End <= m.start {
+			pre = strings.Replace(pre, v.s[t.Start:t.End], "", 1)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		pre = strings.Trim(pre, " ，,、")
+		for _, w := range clauseOpeners {
+			if strings.HasPrefix(pre, w) {
+				pre = pre[len(w):]
+				changed = true
+			}
+		}
+	}
+	return utf8.RuneCountInString(pre) <= 2
+}
+
+// topic is the sentence's opening mention when it is a plain subject (not
+// 与宁德时代…, 在中国…), for carrying into the next sentence.
+func (v *sentenceView) topic() (string, bool) {
+	if len(v.mentions) == 0 {
+		return "", false
+	}
+	m := v.mentions[0]
+	cs, _ := v.clauseBounds(v.clauseOf(m.start))
+	pre := strings.TrimRight(v.s[cs:m.start], " ")
+	for _, w := range []string{"与", "和", "比", "较", "对", "在", "据", "向", "从", "同", "跟", "为", "是", "对比", "其"} {
+		if strings.HasSuffix(pre, w) {
+			return "", false
+		}
+	}
+	return m.name, true
 }
 
 // attached finds a mention right after the figure that it qualifies.
@@ -92,9 +147,15 @@ func (v *sentenceView) head(ms []mentionSpan) []mentionSpan {
 	for i+1 < len(ms) {
 		gap := v.s[ms[i].end:ms[i+1].start]
 		n := utf8.RuneCountInString(gap)
-		limit := 4
-		if ms[i].typ == schema.Region {
-			limit = 8 // 中国七大代表性行业产业互联网: the region only narrows
+		// 动力电池独角兽中创新航, 美国福特汽车: a description before a name;
+		// 中国七大代表性行业产业互联网: a region only narrows what follows.
+		// 宁德时代动力电池 is the company's product: the company stays.
+		limit := 0
+		switch {
+		case ms[i].typ == schema.Region:
+			limit = 8
+		case isNamedThing(ms[i+1].typ):
+			limit = 4
 		}
 		if n > limit || strings.ContainsAny(gap, "的和与及、，,；（）()“”《》及或在对从向为是") {
 			break
@@ -137,40 +198,35 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 			return candOff
 		}
 	}
-	if m.end <= f.Start {
-		cs, _ := v.clauseBounds(f.clause)
-		if m.start >= cs {
-			between := s[m.end:f.Start]
-			pre := s[cs:m.start]
-			// X占Y的N%: Y is the whole, not the subject
-			if strings.LastIndex(pre+"\x00"+between, "占") > len(pre) {
-				// 占 between the subject and the figure: fine for m
-			} else if strings.Contains(pre, "占") {
-				return candOff
-			}
-			if strings.Contains(pre, "将") || strings.Contains(pre, "把") {
-				if i := strings.LastIndexAny(pre, "将把"); i >= 0 && !strings.Contains(pre[i:], "，") {
-					return candOff
-				}
-			}
+	mc := v.clauseOf(m.start)
+	cs, _ := v.clauseBounds(mc)
+	pre := strings.TrimRight(s[cs:m.start], " ")
+	if m.end <= f.Start && mc == f.clause {
+		// X占Y的N%: Y is the whole, not the subject
+		if strings.Contains(pre, "占") {
+			return candOff
+		}
+		// 将纯电动汽车全球销量增加至350万辆: the object of 将/把
+		if strings.Contains(pre, "将") || strings.Contains(pre, "把") {
+			return candOff
 		}
 	}
-	ms, _ := v.clauseBounds(v.clauseOf(m.start))
-	pre := strings.TrimRight(s[ms:m.start], " ")
+	if strings.HasSuffix(pre, "其") {
+		return candOff // 其动力电池单价: 其 is the owner, carried from before
+	}
+	// 对比宁德时代，…: a clause that only names the new topic
+	if (pre == "对比" || pre == "而对比" || pre == "反观" || pre == "相比之下") && mc != f.clause {
+		return candFine
+	}
 	post := s[m.end:]
-	for _, w := range []string{"比", "较", "相比", "对比", "比起", "高于", "低于", "不及", "超过", "相较", "相较于"} {
+	for _, w := range []string{"比", "较", "相比", "对比", "比起", "高于", "低于", "不及", "超过", "相较", "相较于", "与", "同", "跟"} {
 		if strings.HasSuffix(pre, w) {
 			return candSoft
 		}
 	}
-	if strings.HasSuffix(pre, "与") && strings.Contains(firstRunes(post, 8), "相比") {
+	// 在全球…中, 包括上海汽车在内, 以云计算为代表的: a setting, not the subject
+	if v.inFrame(m, f) {
 		return candSoft
-	}
-	if strings.HasSuffix(pre, "在") || strings.HasSuffix(pre, "包括") || strings.HasSuffix(pre, "以") {
-		// 在全球…中, 包括上海汽车在内, 以云计算为代表的: a setting, not the subject
-		if !(f.Start >= m.end && !strings.ContainsAny(s[m.end:f.Start], "中内里为")) || f.clause != v.clauseOf(m.start) {
-			return candSoft
-		}
 	}
 	for _, w := range []string{"据", "根据", "按照", "援引", "来自"} {
 		if strings.Contains(pre, w) {
@@ -186,6 +242,41 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 		return candSoft
 	}
 	return candFine
+}
+
+// inFrame reports whether m sits in a 在…中/包括…在内/以…为 frame that
+// closes before the figure.
+func (v *sentenceView) inFrame(m mentionSpan, f figure) bool {
+	cs, _ := v.clauseBounds(v.clauseOf(m.start))
+	pre := v.s[cs:m.start]
+	frames := []struct{ open, close string }{
+		{"在", "中"}, {"在", "内"}, {"在", "里"}, {"在", "上"}, {"包括", "在内"}, {"以", "为"}, {"在", ""},
+	}
+	for _, fr := range frames {
+		i := strings.LastIndex(pre, fr.open)
+		if i < 0 || utf8.RuneCountInString(pre[i+len(fr.open):]) > 12 {
+			continue
+		}
+		if fr.close == "" {
+			// a bare 在 right before the name: 在全球市场占有率
+			if strings.TrimSpace(pre[i+len(fr.open):]) == "" {
+				return true
+			}
+			continue
+		}
+		end := len(v.s)
+		if f.Start >= m.end {
+			end = f.Start
+		}
+		if strings.Contains(v.s[m.end:end], fr.close) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNamedThing(t schema.Type) bool {
+	return t == schema.Company || t == schema.Organization || t == schema.Person || t == schema.Product
 }
 
 func firstRunes(s string, n int) string {

@@ -22,28 +22,26 @@ func foldFigures(orig string) figText {
 	var b strings.Builder
 	b.Grow(len(orig))
 	pos := make([]int, len(orig)+1)
-	rs := []rune(orig)
+	var rs []rune
+	var sizes []int
+	for i := 0; i < len(orig); {
+		r, n := utf8.DecodeRuneInString(orig[i:])
+		rs = append(rs, r)
+		sizes = append(sizes, n)
+		i += n
+	}
 	off := 0
 	for i, r := range rs {
-		pos[off] = b.Len()
-		n := utf8.RuneLen(r)
-		if n < 0 {
-			n = 1 // invalid byte, kept as U+FFFD but consumes one byte
-		}
-		for k := 1; k < n && off+k < len(pos); k++ {
+		for k := 0; k < sizes[i]; k++ {
 			pos[off+k] = b.Len()
 		}
-		off += n
+		off += sizes[i]
 		if isBlankRune(r) && dropFigureSpace(rs, i) {
 			continue
 		}
 		b.WriteRune(foldFigureRune(r))
 	}
-	if off < len(pos) {
-		for ; off < len(pos); off++ {
-			pos[off] = b.Len()
-		}
-	}
+	pos[len(orig)] = b.Len()
 	return figText{s: b.String(), pos: pos}
 }
 

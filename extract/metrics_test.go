@@ -1,0 +1,197 @@
+package extract
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// sent builds a sentence with mentions found by name (type after a colon:
+// "星辰科技:Company"); each name is marked at its first occurrence.
+func sent(t *testing.T, text string, names ...string) sentence {
+	t.Helper()
+	s := sentence{Text: text}
+	for _, n := range names {
+		name, typ, _ := strings.Cut(n, ":")
+		i := strings.Index(text, name)
+		if i < 0 {
+			t.Fatalf("%q not in %q", name, text)
+		}
+		s.Mentions = append(s.Mentions, mention{Start: i, End: i + len(name), Name: name, Type: schema.Type(typ)})
+	}
+	return s
+}
+
+func TestFindMetrics(t *testing.T) {
+	lx, err := LoadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2023 := time.Date(2023, 5, 4, 0, 0, 0, 0, time.UTC)
+	type step struct {
+		s       sentence
+		heading string
+		block   int
+	}
+	cases := []struct {
+		name  string
+		date  time.Time
+		steps []step
+		want  []Metric // Evidence not compared
+	}{
+		{
+			name:  "market size with source and growth",
+			steps: []step{{s: sent(t, "据蓝鲸研究统计，2022年中国智能音箱市场规模达到1250.5亿元，增速接近35%。", "蓝鲸研究:Organization", "中国智能音箱市场:Market")}},
+			want: []Metric{
+				{Subject: "中国智能音箱市场", Measure: "市场规模", Value: 125050000000, Unit: "CNY", Period: "2022"},
+				{Subject: "中国智能音箱市场", Measure: "增速", Value: 35, Unit: "percent", Period: "2022", Approx: true},
+			},
+		},
+		{
+			name:  "fall keeps its number, measure says the direction",
+			steps: []step{{s: sent(t, "月光汽车2023年一季度销量同比下降11%。", "月光汽车:Company")}},
+			want:  []Metric{{Subject: "月光汽车", Measure: "同比下降", Value: 11, Unit: "percent", Period: "2023-Q1"}},
+		},
+		{
+			name:  "years, ordinals and ranks are not figures",
+			steps: []step{{s: sent(t, "星辰科技在2023年排名第3，位列全国前10。", "星辰科技:Company")}},
+		},
+		{
+			name:  "no subject, no metric",
+			steps: []step{{s: sent(t, "销量达到3万辆。")}},
+		},
+		{
+			name: "heading gives the period",
+			steps: []step{{
+				s:       sent(t, "星辰科技的营收为3.2亿元。", "星辰科技:Company"),
+				heading: "2022年行业回顾",
+			}},
+			want: []Metric{{Subject: "星辰科技", Measure: "营收", Value: 320000000, Unit: "CNY", Period: "2022"}},
+		},
+		{
+			name:  "今年 against the article date, approx",
+			date:  d2023,
+			steps: []step{{s: sent(t, "星辰科技今年的营收预计超过5亿元。", "星辰科技:Company")}},
+			want:  []Metric{{Subject: "星辰科技", Measure: "营收", Value: 500000000, Unit: "CNY", Period: "2023", Approx: true}},
+		},
+		{
+			name:  "no time word: no period from the article date alone",
+			date:  d2023,
+			steps: []step{{s: sent(t, "星辰科技的门店数量为120家。", "星辰科技:Company")}},
+			want:  []Metric{{Subject: "星辰科技", Measure: "数量", Value: 120, Unit: "count"}},
+		},
+		{
+			name:  "分别 over a year range, unit written once",
+			steps: []step{{s: sent(t, "2020年~2022年，星辰科技的营收分别为1.2亿、2.5亿和4.1亿元。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "营收", Value: 120000000, Unit: "CNY", Period: "2020"},
+				{Subject: "星辰科技", Measure: "营收", Value: 250000000, Unit: "CNY", Period: "2021"},
+				{Subject: "星辰科技", Measure: "营收", Value: 410000000, Unit: "CNY", Period: "2022"},
+			},
+		},
+		{
+			name:  "from-to over a range, rate over the span",
+			steps: []step{{s: sent(t, "2020年~2022年，月光电池的出货量从2.5GWh增长至8.1GWh，复合年增长率为80%。", "月光电池:Company")}},
+			want: []Metric{
+				{Subject: "月光电池", Measure: "出货量", Value: 2.5, Unit: "GWh", Period: "2020"},
+				{Subject: "月光电池", Measure: "出货量", Value: 8.1, Unit: "GWh", Period: "2022"},
+				{Subject: "月光电池", Measure: "复合年增长率", Value: 80, Unit: "percent", Period: "2020/2022"},
+			},
+		},
+		{
+			name: "subject and period carry into the next sentence",
+			steps: []step{
+				{s: sent(t, "星辰科技2022年营收为3亿元。", "星辰科技:Company")},
+				{s: sent(t, "其中，海外收入占比为40%。")},
+			},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "营收", Value: 300000000, Unit: "CNY", Period: "2022"},
+				{Subject: "星辰科技", Measure: "收入占比", Value: 40, Unit: "percent", Period: "2022"},
+			},
+		},
+		{
+			name:  "the compared entity is not the subject",
+			steps: []step{{s: sent(t, "受疫情影响，月光汽车的销量仅为3万辆，远低于星辰汽车。", "疫情:Trend", "月光汽车:Company", "星辰汽车:Company")}},
+			want:  []Metric{{Subject: "月光汽车", Measure: "销量", Value: 30000, Unit: "count"}},
+		},
+		{
+			name:  "share: the whole after 占 is not the subject",
+			steps: []step{{s: sent(t, "星辰手机2022年的销量是120万台，占中国手机市场的约9成。", "星辰手机:Product", "中国手机市场:Market")}},
+			want: []Metric{
+				{Subject: "星辰手机", Measure: "销量", Value: 1200000, Unit: "count", Period: "2022"},
+				{Subject: "星辰手机", Measure: "销量占比", Value: 90, Unit: "percent", Period: "2022", Approx: true},
+			},
+		},
+		{
+			name:  "a description before the name",
+			steps: []step{{s: sent(t, "储能独角兽月光电池完成超20亿元C轮融资。", "储能:Technology", "月光电池:Company")}},
+			want:  []Metric{{Subject: "月光电池", Measure: "融资", Value: 2e9, Unit: "CNY", Approx: true}},
+		},
+		{
+			name:  "coordinated subjects share a figure",
+			steps: []step{{s: sent(t, "星辰汽车和月光汽车的月供货量超过1万辆。", "星辰汽车:Company", "月光汽车:Company")}},
+			want: []Metric{
+				{Subject: "星辰汽车", Measure: "供货量", Value: 10000, Unit: "count", Approx: true},
+				{Subject: "月光汽车", Measure: "供货量", Value: 10000, Unit: "count", Approx: true},
+			},
+		},
+		{
+			name:  "index, multiple, currency, spaced digits",
+			steps: []step{{s: sent(t, "长三角数字化指数均值为17.5，星辰科技的用户数增长了3倍，在 2020 年完成海外销售收入 2.5 亿美元。", "长三角:Region", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "长三角", Measure: "均值", Value: 17.5, Unit: "index"},
+				{Subject: "星辰科技", Measure: "用户数", Value: 3, Unit: "times"},
+				{Subject: "星辰科技", Measure: "销售收入", Value: 250000000, Unit: "USD", Period: "2020"},
+			},
+		},
+		{
+			name:  "years in a title date the title, not the figure",
+			steps: []step{{s: sent(t, "《星辰行动计划（2021-2023年）》提出，星辰科技要开设100家门店。", "星辰行动计划（2021-2023年）:Policy", "星辰科技:Company")}},
+			want:  []Metric{{Subject: "星辰科技", Measure: "门店", Value: 100, Unit: "count"}},
+		},
+		{
+			name:  "value ranges and modifiers are skipped",
+			steps: []step{{s: sent(t, "星辰科技的100kWh电池包可供15~25万辆车使用。", "星辰科技:Company")}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := &docContext{Date: c.date, Lex: lx}
+			var got []Metric
+			for _, st := range c.steps {
+				s := st.s
+				s.Heading, s.Block = st.heading, st.block
+				got = append(got, findMetrics(&s, ctx)...)
+			}
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d metrics %+v, want %d %+v", len(got), got, len(c.want), c.want)
+			}
+			for i, w := range c.want {
+				g := got[i]
+				if g.Subject != w.Subject || g.Measure != w.Measure || math.Abs(g.Value-w.Value) > 1e-6*math.Abs(w.Value) ||
+					g.Unit != w.Unit || g.Period != w.Period || g.Approx != w.Approx {
+					t.Errorf("metric %d:\n got %+v\nwant %+v", i, g, w)
+				}
+				if g.Evidence == "" {
+					t.Errorf("metric %d has no evidence", i)
+				}
+			}
+		})
+	}
+}
+
+func TestDropUndatedRepeats(t *testing.T) {
+	in := []Metric{
+		{Subject: "A", Value: 1, Unit: "CNY"},
+		{Subject: "A", Value: 1, Unit: "CNY", Period: "2020"},
+		{Subject: "B", Value: 1, Unit: "CNY"},
+		{Subject: "A", Value: 2, Unit: "CNY"},
+	}
+	got := dropUndatedRepeats(in)
+	if len(got) != 3 || got[0].Period != "2020" || got[1].Subject != "B" || got[2].Value != 2 {
+		t.Errorf("got %+v", got)
+	}
+}
