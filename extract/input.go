@@ -122,6 +122,7 @@ func readAllInto(r io.Reader, b []byte) ([]byte, error) {
 //     U+FFFD was rejected: a replaced byte inside a company name would put a
 //     wrong name into the graph with nothing to show it was guessed.
 func checkInput(path string, raw []byte) ([]byte, error) {
+	raw = bytes.TrimPrefix(raw, utf8BOM)
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
@@ -135,10 +136,10 @@ func checkInput(path string, raw []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w (%s)", path, ErrBinary, why)
 	}
 	if utf8.Valid(raw) {
-		return bytes.TrimPrefix(raw, utf8BOM), nil
+		return raw, nil
 	}
 	if text, ok := decodeGB18030(raw); ok {
-		return text, nil
+		return checkInput(path, text) // it may decode to blanks only
 	}
 	off := firstInvalidUTF8(raw)
 	line := 1 + bytes.Count(raw[:off], []byte{'\n'})

@@ -46,6 +46,8 @@ func TestCheckInput(t *testing.T) {
 		{name: "utf16 with bom decoded", raw: utf16, want: sampleZh},
 		{name: "empty", raw: nil, wantErr: ErrEmpty},
 		{name: "blank", raw: []byte(" \n\t\r\n"), wantErr: ErrEmpty},
+		{name: "bom only", raw: []byte("\ufeff\n"), wantErr: ErrEmpty},
+		{name: "gbk ideographic space only", raw: []byte("\xa1\xa1"), wantErr: ErrEmpty},
 		{name: "nul byte", raw: []byte("---\ntitle: x\n---\nabc\x00def"), wantErr: ErrBinary, errText: "NUL byte at offset 20"},
 		{name: "control chars", raw: bytes.Repeat([]byte("a\x01\x02\x03"), 100), wantErr: ErrBinary, errText: "control characters"},
 		{name: "png header", raw: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), wantErr: ErrBinary},
