@@ -1,0 +1,162 @@
+// Command querybench times queries inside one process on a built kgb store:
+// opening it, Gizmo 1-hop and 2-hop neighbourhoods of an entity over the
+// schema's relation predicates, and graph.Store.Lookup. It prints one
+// "key value" pair a line for bench/run.sh.
+//
+//	querybench -store DIR -entities 阿里云,腾讯云 [-runs 50]
+//
+// Of the candidate entities it measures the one with most 1-hop neighbours,
+// so the figures are for a hub, the slow case, not an average node.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kgbgraph/kgb/graph"
+	"github.com/kgbgraph/kgb/schema"
+)
+
+func main() {
+	store := flag.String("store", "", "kgb store directory")
+	entities := flag.String("entities", "阿里云,腾讯云,华为云", "comma-separated candidate entity names")
+	runs := flag.Int("runs", 50, "timed runs per query")
+	limit := flag.Int("limit", 1_000_000, "result limit per query (high: whole answers are timed)")
+	flag.Parse()
+	if *store == "" || *runs <= 0 {
+		fmt.Fprintln(os.Stderr, "usage: querybench -store DIR [-entities A,B] [-runs N]")
+		os.Exit(2)
+	}
+	if err := run(*store, strings.Split(*entities, ","), *runs, *limit); err != nil {
+		fmt.Fprintln(os.Stderr, "querybench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string, candidates []string, runs, limit int) error {
+	t0 := time.Now()
+	st, err := graph.Open(graph.Options{Path: dir, ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	emit("open_ms", ms(time.Since(t0)))
+
+	ctx := context.Background()
+	gs, err := st.QuadStore().Stats(ctx, true)
+	if err != nil {
+		return fmt.Errorf("store %s: stats: %w", dir, err)
+	}
+	emit("quads", strconv.FormatInt(gs.Quads.Value, 10))
+	emit("nodes", strconv.FormatInt(gs.Nodes.Value, 10))
+
+	v := st.Vocab()
+	name, best := "", -1
+	for _, c := range candidates {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		res, err := st.Query(ctx, "gizmo", hop1(v, c), limit)
+		if err != nil {
+			return fmt.Errorf("entity %s: %w", c, err)
+		}
+		if len(res) > best {
+			name, best = c, len(res)
+		}
+	}
+	if best <= 0 {
+		return fmt.Errorf("store %s: none of %v has relations", dir, candidates)
+	}
+	emit("entity", name)
+
+	for _, q := range []struct{ key, text string }{
+		{"hop1", hop1(v, name)},
+		{"hop2", hop2(v, name)},
+	} {
+		n := 0
+		times, err := timeRuns(runs, func() error {
+			res, err := st.Query(ctx, "gizmo", q.text, limit)
+			n = len(res)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("%s of %s: %w", q.key, name, err)
+		}
+		emit(q.key+"_results", strconv.Itoa(n))
+		emitTimes(q.key, times)
+	}
+
+	// Lookup is what `kgb lookup` does after opening the store; timing it
+	// here separates its own cost from process start-up.
+	times, err := timeRuns(max(runs/2, 1), func() error {
+		_, err := st.Lookup(name)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("lookup %s: %w", name, err)
+	}
+	emitTimes("lookup", times)
+	return nil
+}
+
+// relPreds is the Gizmo list of the schema's relation predicates: following
+// every predicate would also walk rdf:type into the class nodes, from which
+// a second hop reaches every entity of the type.
+func relPreds(v schema.Vocab) string {
+	ps := make([]string, len(schema.Predicates))
+	for i, p := range schema.Predicates {
+		ps[i] = strconv.Quote("<" + v.Pred(p) + ">")
+	}
+	return "[" + strings.Join(ps, ",") + "]"
+}
+
+func hop1(v schema.Vocab, name string) string {
+	return fmt.Sprintf("g.V(%s).Both(%s).Unique().All()", strconv.Quote("<"+v.Entity(name)+">"), relPreds(v))
+}
+
+func hop2(v schema.Vocab, name string) string {
+	p := relPreds(v)
+	return fmt.Sprintf("g.V(%s).Both(%s).Both(%s).Unique().All()", strconv.Quote("<"+v.Entity(name)+">"), p, p)
+}
+
+// timeRuns runs f three times untimed (page cache, Gizmo's JS runtime), then
+// runs times timed.
+func timeRuns(runs int, f func() error) ([]time.Duration, error) {
+	for range 3 {
+		if err := f(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]time.Duration, runs)
+	for i := range out {
+		t := time.Now()
+		if err := f(); err != nil {
+			return nil, err
+		}
+		out[i] = time.Since(t)
+	}
+	return out, nil
+}
+
+func emitTimes(key string, d []time.Duration) {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	emit(key+"_median_ms", ms(quantile(d, 0.5)))
+	emit(key+"_p95_ms", ms(quantile(d, 0.95)))
+}
+
+// quantile is the nearest-rank quantile of sorted durations.
+func quantile(sorted []time.Duration, q float64) time.Duration {
+	i := int(q*float64(len(sorted))+0.5) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 2, 64) }
+
+func emit(key, value string) { fmt.Printf("%s %s\n", key, value) }
