@@ -62,11 +62,11 @@ func Export(ctx context.Context, st *graph.Store, w io.Writer, opts ExportOption
 		if err != nil {
 			return 0, err
 		}
-		qs, err := neighbourhood(ctx, qs, v, start, opts.Depth, f.quadFormat())
+		hood, err := neighbourhood(ctx, qs, v, start, opts.Depth, f.quadFormat())
 		if err != nil {
 			return 0, err
 		}
-		src = fixed(qs)
+		src = fixed(hood)
 	case opts.Article != "":
 		_, ref, err := resolveArticle(qs, v, opts.Article)
 		if err != nil {
@@ -89,9 +89,10 @@ func Export(ctx context.Context, st *graph.Store, w io.Writer, opts ExportOption
 		write = func(q quad.Quad) (bool, error) { return true, nw.WriteQuad(q) }
 		done = func() error { return nil }
 	case Turtle, TriG:
-		// Only a whole-store Turtle export can meet one triple twice; an
-		// article's quads are distinct triples, and a neighbourhood comes
-		// sorted so that duplicates are adjacent.
+		// Turtle drops a triple already written for the current subject.
+		// That catches every duplicate because each source hands over a
+		// subject's quads together (bySubject; a sorted neighbourhood) or
+		// has none (one article's graph holds each triple once).
 		tw := newTurtleWriter(w, v.Base, f == TriG, f == Turtle)
 		write, done = tw.WriteQuad, tw.Close
 	case JSONLD:

@@ -28,7 +28,9 @@ func (s shown) Native() interface{} { return string(s) }
 // else (types, labels, statement and metric nodes, article data) is not
 // drawn. A relation stated by several articles is drawn once: the source
 // hands quads grouped by subject, and the writer remembers the current
-// subject's edges only.
+// subject's edges only. (The quad module's GraphML writer keeps an id for
+// every node it has drawn, since edges refer to nodes by id; that grows
+// with the entities drawn, not with the quads.)
 type pictureWriter struct {
 	ctx    context.Context
 	qs     graph.QuadStore
