@@ -142,6 +142,9 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 
 	var out []Metric
 	for _, f := range figs {
+		if f.Kind == kindTimes && v.comparedTo(f) {
+			continue
+		}
 		subjects := v.subjects(f, prevSubject)
 		if len(subjects) == 0 {
 			continue
@@ -522,6 +525,23 @@ func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, s
 		}
 	}
 	return t.Value
+}
+
+// comparedTo reports a multiple of another entity (A的装机量是B的8.89倍):
+// a comparison between two things, not a measure of either.
+func (v *sentenceView) comparedTo(f figure) bool {
+	for _, m := range v.mentions {
+		if m.end > f.Start || strings.TrimSpace(v.s[m.end:f.Start]) != "的" {
+			continue
+		}
+		pre := strings.TrimRight(v.s[:m.start], " ")
+		for _, w := range []string{"是", "为", "相当于", "达到", "超过", "分别是", "分别为"} {
+			if strings.HasSuffix(pre, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isGrowthRate tells a compound annual growth rate, which is over a span.

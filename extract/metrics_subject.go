@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -76,7 +77,7 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 	}
 	var soft *mentionSpan
 	for i, m := range v.mentions {
-		if m.end <= f.Start && v.judge(m, f, false) == candSoft {
+		if m.end <= f.Start && v.judge(m, f, v.clauseOf(m.start) != f.clause) == candSoft {
 			soft = &v.mentions[i] // the nearest before the figure
 		}
 	}
@@ -89,6 +90,8 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 // clauseOpeners may stand before a clause's subject.
 var clauseOpeners = []string{"其中", "而且", "并且", "但是", "不过", "同时", "此外", "另外", "目前", "当前", "如今", "预计", "截至", "截止", "由于", "因为", "虽然", "尽管", "其实", "而", "但", "且", "仅", "也", "则", "更", "从", "到", "在"}
 
+var exampleFrame = regexp.MustCompile(`以[^，,；;]{1,30}?为(?:代表|首|主|例|核心)的?`)
+
 // atHead reports whether m opens its clause, allowing time phrases and
 // openers (其中, 但, 2021年) before it.
 func (v *sentenceView) atHead(m mentionSpan) bool {
@@ -99,6 +102,8 @@ func (v *sentenceView) atHead(m mentionSpan) bool {
 			pre = strings.Replace(pre, v.s[t.Start:t.End], "", 1)
 		}
 	}
+	// 以云计算为代表的信息技术行业: the head follows the example
+	pre = exampleFrame.ReplaceAllString(pre, "")
 	for changed := true; changed; {
 		changed = false
 		pre = strings.Trim(pre, " ，,、")
@@ -157,7 +162,7 @@ func (v *sentenceView) head(ms []mentionSpan) []mentionSpan {
 		case isNamedThing(ms[i+1].typ):
 			limit = 4
 		}
-		if n > limit || strings.ContainsAny(gap, "的和与及、，,；（）()“”《》及或在对从向为是") {
+		if limit == 0 || n > limit || strings.ContainsAny(gap, "的和与及、，,；（）()“”《》及或在对从向为是") {
 			break
 		}
 		i++
@@ -222,6 +227,15 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 	for _, w := range []string{"比", "较", "相比", "对比", "比起", "高于", "低于", "不及", "超过", "相较", "相较于", "与", "同", "跟"} {
 		if strings.HasSuffix(pre, w) {
 			return candSoft
+		}
+	}
+	// 纯电动汽车比率仅为1%: the share of a kind of product in someone's
+	// sales; the owner is elsewhere
+	if m.typ == schema.Technology {
+		for _, w := range []string{"占比", "比率", "比例", "比重", "渗透率"} {
+			if strings.HasPrefix(post, w) {
+				return candSoft
+			}
 		}
 	}
 	// 在全球…中, 包括上海汽车在内, 以云计算为代表的: a setting, not the subject
