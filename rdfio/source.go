@@ -89,7 +89,7 @@ func fixed(qs []quad.Quad) source {
 }
 
 // valueCacheMax bounds valueCache; when full it starts over.
-const valueCacheMax = 1 << 14
+const valueCacheMax = 1 << 12
 
 // valueCache resolves the quads of Cayley's kv (Bolt) store with fewer
 // reads. kv's Quad reads all four values of a quad, each in a B-tree
