@@ -239,14 +239,29 @@ func TestExportAround(t *testing.T) {
 			}
 		})
 	}
-	// The same neighbourhood as RDF parses and keeps labels.
+	// The same neighbourhood as RDF keeps labels, and parsers read as many
+	// statements as Export says it wrote.
 	out, _ := export(t, st, ExportOptions{Format: Turtle, Around: "华为云", Depth: 1})
 	for _, w := range []string{`"华为云"@zh`, `"华为"@zh`, "kgb:ranksIn"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("turtle neighbourhood lacks %s\n%s", w, out)
 		}
 	}
-	rapperParse(t, "turtle", writeTemp(t, "around.ttl", out))
+	for _, f := range []Format{NQuads, Turtle, TriG, JSONLD} {
+		t.Run("parse "+string(f), func(t *testing.T) {
+			out, n := export(t, st, ExportOptions{Format: f, Around: "华为云", Depth: 2})
+			file := writeTemp(t, "around", out)
+			var got int
+			if f == JSONLD {
+				got = rdflibQuads(t, file)
+			} else {
+				got = rapperParse(t, string(f), file)
+			}
+			if got != n {
+				t.Errorf("parser read %d statements, Export wrote %d", got, n)
+			}
+		})
+	}
 	if _, err := Export(context.Background(), st, &bytes.Buffer{}, ExportOptions{Around: "不存在的公司"}); err == nil {
 		t.Error("unknown entity: no error")
 	}
