@@ -119,6 +119,10 @@ func loopbackURL(raw string) bool {
 // editorText is the text of every Monaco editor on the page, as rendered.
 const editorText = `Array.from(document.querySelectorAll('.monaco-editor .view-lines')).map(e => e.innerText).join('\n')`
 
+// jsonModels is the full text of the page's JSON editors (results, shape),
+// which render only the lines in view.
+const jsonModels = `monaco.editor.getModels().filter(m => !m.isDisposed() && m.getModeId() === 'json').map(m => m.getValue()).join('\n')`
+
 // TestBrowserRunsGizmo loads the UI in real Chromium with no way out of
 // 127.0.0.1, enters a Gizmo query in the editor, runs it and reads the
 // result the UI shows.
@@ -154,8 +158,7 @@ func TestBrowserRunsGizmo(t *testing.T) {
 	enterQuery(t, bctx, ranking, fail)
 	run("pressing Run", chromedp.Click(`//button[contains(., "Run")]`))
 	wait("waiting for the result", editorText+`.includes('华为云')`)
-	// The results editor renders only the lines in view; its model has all.
-	results, err := chromedp.Run(bctx, chromedp.Evaluate[string](`monaco.editor.getModels().filter(m => !m.isDisposed() && m.getModeId() === 'json').map(m => m.getValue()).join('\n')`))
+	results, err := chromedp.Run(bctx, chromedp.Evaluate[string](jsonModels))
 	if err != nil {
 		fail("reading the results", err)
 	}
@@ -180,6 +183,12 @@ func TestBrowserRunsGizmo(t *testing.T) {
 		fail("taking a screenshot", err)
 	}
 	saveArtifact(t, "ui-visualize.png", shot)
+
+	// The Query Shape view shows the plan from kgb's /api/v1/shape.
+	run("opening Query Shape", chromedp.Click(`//*[text()="Query Shape"]`), chromedp.WaitVisible(chromedp.CSS(`.monaco-editor .view-lines`)))
+	enterQuery(t, bctx, ranking, fail)
+	run("pressing Run in Query Shape", chromedp.Click(`//button[contains(., "Run")]`))
+	wait("waiting for the shape", jsonModels+`.includes('"type": "QuadsAction"')`)
 
 	if blocked, _ := report(); len(blocked) > 0 {
 		t.Errorf("the UI tried to leave 127.0.0.1: %v", blocked)
