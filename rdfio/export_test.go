@@ -307,3 +307,31 @@ func sortedLines(s string) []string {
 	sort.Strings(l)
 	return l
 }
+
+// TestExportCustomBase: IRIs and prefixes follow the store's base.
+func TestExportCustomBase(t *testing.T) {
+	const base = "https://data.example.com/kg/"
+	st, err := graph.Open(graph.Options{Path: filepath.Join(t.TempDir(), "s"), Base: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.PutArticles(sampleResults()[:1]); err != nil {
+		t.Fatal(err)
+	}
+	ttl, n := export(t, st, ExportOptions{Format: Turtle})
+	for _, w := range []string{"@prefix kgb: <" + base + "schema/> .", "@prefix ent: <" + base + "entity/> .", " a kgb:Company"} {
+		if !strings.Contains(ttl, w) {
+			t.Errorf("turtle lacks %s", w)
+		}
+	}
+	if strings.Contains(ttl, schema.DefaultBase) {
+		t.Errorf("turtle mentions the default base %s", schema.DefaultBase)
+	}
+	if got := rapperParse(t, "turtle", writeTemp(t, "b.ttl", ttl)); got != n {
+		t.Errorf("rapper read %d triples, Export wrote %d", got, n)
+	}
+	if _, err := Export(context.Background(), st, &bytes.Buffer{}, ExportOptions{Format: Dot, Around: "华为云"}); err != nil {
+		t.Errorf("around under a custom base: %v", err)
+	}
+}
