@@ -39,6 +39,16 @@ func (s *Store) PutArticle(r *extract.Result) (PutStats, error) {
 // Articles whose stored hash equals Doc.Hash are skipped. When one id occurs
 // twice in rs, the later result wins.
 func (s *Store) PutArticles(rs []*extract.Result) (PutStats, error) {
+	return s.putArticles(rs, true)
+}
+
+// ReplaceArticles is PutArticles without skipping unchanged articles: for
+// `kgb build --force`, after the extractor or its lexicons changed.
+func (s *Store) ReplaceArticles(rs []*extract.Result) (PutStats, error) {
+	return s.putArticles(rs, false)
+}
+
+func (s *Store) putArticles(rs []*extract.Result, skipUnchanged bool) (PutStats, error) {
 	var st PutStats
 	if s.readOnly {
 		return st, fmt.Errorf("store %s: %w", s.Location(), ErrReadOnly)
@@ -61,7 +71,7 @@ func (s *Store) PutArticles(rs []*extract.Result) (PutStats, error) {
 			return PutStats{}, err
 		}
 		art := quad.IRI(s.vocab.Article(r.Doc.ID))
-		if r.Doc.Hash != "" {
+		if skipUnchanged && r.Doc.Hash != "" {
 			h, ok, err := s.ArticleHash(r.Doc.ID)
 			if err != nil {
 				return PutStats{}, err

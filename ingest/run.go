@@ -43,6 +43,7 @@ type Options struct {
 type store interface {
 	ArticleHash(id string) (string, bool, error)
 	PutArticles(rs []*extract.Result) (graph.PutStats, error)
+	ReplaceArticles(rs []*extract.Result) (graph.PutStats, error)
 }
 
 // extractFunc turns a parsed article into its facts.
@@ -96,12 +97,13 @@ func run(ctx context.Context, st store, extractFn extractFunc, paths []string, o
 			}
 		}
 	}()
+	bigOne := make(chan struct{}, 1)
 	done := make(chan struct{})
 	for range opts.Workers {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for p := range jobs {
-				outs <- process(st, extractFn, p, opts.Force)
+				outs <- process(st, extractFn, p, opts.Force, bigOne)
 			}
 		}()
 	}
@@ -156,10 +158,16 @@ type outcome struct {
 	err     error
 }
 
+// bigInput is the size from which files are extracted one at a time:
+// parsing and extraction take ~20 bytes of memory per input byte (a 50 MB
+// article peaks near 1 GB), so two of them at once could exhaust a small
+// machine, while ordinary articles (a few KB) keep all cores busy.
+const bigInput = 4 << 20
+
 // process reads, hashes and (unless unchanged) extracts one file. A panic
 // in the extractor becomes this file's error: one odd article must not take
-// down a build of thousands.
-func process(st store, extractFn extractFunc, path string, force bool) (out outcome) {
+// down a build of thousands. bigOne is held while extracting a big file.
+func process(st store, extractFn extractFunc, path string, force bool, bigOne chan struct{}) (out outcome) {
 	out.path = path
 	defer func() {
 		if r := recover(); r != nil {
@@ -183,6 +191,10 @@ func process(st store, extractFn extractFunc, path string, force bool) (out outc
 			out.skipped = true
 			return out
 		}
+	}
+	if len(raw) >= bigInput {
+		bigOne <- struct{}{}
+		defer func() { <-bigOne }()
 	}
 	a, err := extract.Parse(path, raw)
 	if err != nil {
@@ -289,11 +301,15 @@ func (w *writer) flush() {
 	}
 	batch, paths := w.batch, w.paths
 	w.batch, w.paths, w.estimate = nil, nil, 0
-	if st, err := w.st.PutArticles(batch); err == nil {
+	put := w.st.PutArticles
+	if w.opts.Force {
+		put = w.st.ReplaceArticles // PutArticles would skip unchanged files
+	}
+	if st, err := put(batch); err == nil {
 		w.stored(batch, st)
 	} else {
 		for i, r := range batch {
-			st, err := w.st.PutArticles(batch[i : i+1])
+			st, err := put(batch[i : i+1])
 			if err != nil {
 				w.fail(paths[i], fmt.Errorf("store: %w", err))
 				continue

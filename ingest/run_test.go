@@ -38,6 +38,16 @@ func (s *fakeStore) ArticleHash(id string) (string, bool, error) {
 }
 
 func (s *fakeStore) PutArticles(rs []*extract.Result) (graph.PutStats, error) {
+	return s.put(rs, true)
+}
+
+func (s *fakeStore) ReplaceArticles(rs []*extract.Result) (graph.PutStats, error) {
+	return s.put(rs, false)
+}
+
+// put skips unchanged articles like graph.Store does, so that a forced
+// build that used PutArticles would store nothing.
+func (s *fakeStore) put(rs []*extract.Result, skipUnchanged bool) (graph.PutStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var ids []string
@@ -49,6 +59,10 @@ func (s *fakeStore) PutArticles(rs []*extract.Result) (graph.PutStats, error) {
 	}
 	var st graph.PutStats
 	for _, r := range rs {
+		if skipUnchanged && s.hashes[r.Doc.ID] == r.Doc.Hash {
+			st.Skipped++
+			continue
+		}
 		s.hashes[r.Doc.ID] = r.Doc.Hash
 		st.Articles++
 		st.Quads += estimateQuads(r)
