@@ -284,6 +284,9 @@ func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (
 	start, brand, runes, singles := -1, false, 0, 0
 	for ; i >= 0; i-- {
 		t := toks[i]
+		if t.End > s { // the ending is glued into a dictionary word (行业协会)
+			t = token{Start: t.Start, End: s, Pos: "n"}
+		}
 		w := text[t.Start:t.End]
 		n := utf8.RuneCountInString(w)
 		if !hasHan(w) && !isLatinName(w) {

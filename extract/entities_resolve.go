@@ -161,6 +161,21 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 			}
 			picked[i] = append(picked[i], blockMention{c.Start, c.End, e})
 		}
+		// a link inside a longer company name gives that name an alias
+		// (华为</a>云 → 华为云, alias 华为)
+		for _, c := range cs {
+			if c.Kind != fromAnchor {
+				continue
+			}
+			for _, m := range picked[i] {
+				if m.Start <= c.Start && c.End <= m.End && m.ent.typ == schema.Company {
+					m.ent.aliases[a.Blocks[i].Text[c.Start:c.End]] = true
+					if c.Alias != "" {
+						m.ent.aliases[c.Alias] = true
+					}
+				}
+			}
+		}
 	}
 	x.mergeMarkets(d)
 	for _, e := range d.ents {
@@ -217,6 +232,11 @@ func (e *entState) finish() {
 		e.mentions += n
 	}
 	sort.Slice(forms, func(i, j int) bool {
+		// a Chinese name before a Latin one (亚马逊云科技 rather than AWS),
+		// then the fullest
+		if hi, hj := hasHan(forms[i]), hasHan(forms[j]); hi != hj {
+			return hi
+		}
 		li, lj := utf8.RuneCountInString(forms[i]), utf8.RuneCountInString(forms[j])
 		if li != lj {
 			return li > lj

@@ -72,7 +72,7 @@ func (s *relSink) add(r Relation) {
 // relations finds the facts each sentence states between its mentions.
 func (x *Extractor) relations(d *docState) []Relation {
 	sink := &relSink{d: d, seen: map[string]bool{}}
-	ctx := &rankContext{}
+	ctx := &rankContext{d: d}
 	for i := range d.sentences {
 		s := &d.sentences[i]
 		if i > 0 && d.sentences[i-1].Block != s.Block && d.article.Blocks[s.Block].Kind == Heading {
@@ -204,27 +204,45 @@ func topic(s *sentence, cs int, allowed typeSet) *mention {
 	}
 	// only a clause that opens with the mention makes it the topic; 随着X，
 	// 在X下 or 不同行业的X make X a circumstance, not the subject
-	c0, _ := clauseOf(s.Text, m.Start)
+	c0, c1 := clauseOf(s.Text, m.Start)
 	lead := strings.TrimSpace(s.Text[c0:m.Start])
+	ok := false
 	for _, w := range topicLeads {
-		if lead == w {
-			return m
+		ok = ok || lead == w
+	}
+	if !ok {
+		return nil
+	}
+	// A-B-C的D: the head after 的 is the subject (日产-雷诺-三菱的联盟)
+	head := m
+	for i := 1; i < len(s.Mentions) && s.Mentions[i].End <= c1; i++ {
+		gap := s.Text[s.Mentions[i-1].End:s.Mentions[i].Start]
+		if !isCoordination(gap) && gap != "-" && gap != "的" && gap != "" {
+			break
+		}
+		if gap == "的" && allowed[s.Mentions[i].Type] {
+			head = &s.Mentions[i]
 		}
 	}
-	return nil
+	return head
 }
 
 // topicLeads may come before a clause's subject without demoting it.
 var topicLeads = []string{"", "而", "但", "但是", "同时", "并且", "此外", "另外", "其中", "目前", "当前", "而且", "其次", "首先", "最后"}
 
 // mentionsIn returns the mentions of allowed types within [a, b).
+// A name repeated in brackets right after itself (通用汽车（GM）) counts once.
 func mentionsIn(s *sentence, a, b int, allowed typeSet) []*mention {
 	var out []*mention
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
-		if m.Start >= a && m.End <= b && allowed[m.Type] {
-			out = append(out, m)
+		if m.Start < a || m.End > b || !allowed[m.Type] {
+			continue
 		}
+		if n := len(out); n > 0 && out[n-1].Name == m.Name && strings.Trim(s.Text[out[n-1].End:m.Start], "（()） ") == "" {
+			continue
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -250,7 +268,7 @@ func coordinated(s *sentence, ms []*mention) []*mention {
 var aside = regexp.MustCompile(`（[^（）]*）|\([^()]*\)`)
 
 func isCoordination(gap string) bool {
-	gap = strings.TrimSpace(aside.ReplaceAllString(gap, ""))
+	gap = strings.Trim(aside.ReplaceAllString(gap, ""), "（()） ")
 	gap = strings.TrimSuffix(strings.TrimPrefix(gap, "等"), "等")
 	for _, c := range coordination {
 		if gap == c {

@@ -11,24 +11,63 @@ import (
 // rankContext remembers what the text was last ranking by: a market, or
 // the sales of a product category (按企业统计纯电动汽车销量…, 丰田排在第29位).
 type rankContext struct {
+	d      *docState
 	market string
+	// strong: market came from a sentence with a ranking in it (前20家企业
+	// 中…); only another such sentence replaces it
+	strong bool
+}
+
+func trailingScope(text string) string {
+	for _, w := range append(append([]string{}, chinaScopes...), globalScopes...) {
+		if strings.HasSuffix(text, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // salesWords after a product category make it the basis of a ranking.
-var salesWords = []string{"销量", "销售额", "出货量", "装机量", "市场份额", "市占率", "份额"}
+var salesWords = []string{"销量", "销售额", "销售收入", "营收", "收入", "出货量", "装机量", "市场份额", "市占率", "份额"}
+
+// rankCues show that a sentence is about a ranking or its basis, so the
+// market it names is what a following ranking refers to.
+var rankCues = []string{"销量", "销售额", "销售收入", "营收", "出货量", "装机量", "份额", "市占率", "排名", "座次", "格局", "榜", "排在", "位列", "规模"}
 
 func (c *rankContext) update(s *sentence) {
-	if m := rankBasis(s, 0, len(s.Text)); m != "" {
+	cue := false
+	for _, w := range rankCues {
+		cue = cue || strings.Contains(s.Text, w)
+	}
+	if !cue {
+		return
+	}
+	// what comes after the sentence's own ranking is not its basis
+	// (排在首位的特斯拉由中国市场拉动)
+	end, ranking := len(s.Text), false
+	for _, re := range []*regexp.Regexp{rankExact, rankUpTo} {
+		if loc := re.FindStringIndex(s.Text); loc != nil && loc[0] < end {
+			end, ranking = loc[0], true
+		}
+	}
+	if c.strong && !ranking {
+		return
+	}
+	if m := c.basis(s, 0, end); m != "" {
+		c.market, c.strong = m, ranking
+	}
+}
+
+func (c *rankContext) heading(s *sentence) {
+	if m := c.basis(s, 0, len(s.Text)); m != "" {
 		c.market = m
 	}
 }
 
-func (c *rankContext) heading(s *sentence) { c.update(s) }
-
-// rankBasis returns the last market named in [a, b), a sector named with
+// basis returns the last market named in [a, b), a sector named with
 // its country or the world (中国半导体设备行业), or a product category
 // followed by a sales word (纯电动汽车（EV）销量).
-func rankBasis(s *sentence, a, b int) string {
+func (c *rankContext) basis(s *sentence, a, b int) string {
 	best := ""
 	for _, m := range s.Mentions {
 		if m.Start < a || m.End > b {
@@ -42,9 +81,19 @@ func rankBasis(s *sentence, a, b int) string {
 				best = m.Name
 			}
 		case schema.Technology, schema.Product:
-			rest := strings.TrimSpace(aside.ReplaceAllString(s.Text[m.End:], ""))
-			if hasPrefixIn(rest, salesWords) != "" {
-				best = m.Name
+			rest := strings.TrimPrefix(strings.TrimSpace(aside.ReplaceAllString(s.Text[m.End:], "")), "的")
+			if hasPrefixIn(rest, salesWords) == "" {
+				continue
+			}
+			best = m.Name
+			// 中国半导体设备销售收入: the country's sector, if the article
+			// names it (中国半导体设备行业)
+			if scope := trailingScope(s.Text[:m.Start]); scope != "" && c.d != nil {
+				for _, h := range []string{"市场", "行业", "产业"} {
+					if e := c.d.entity(scope + s.Text[m.Start:m.End] + h); e != nil {
+						best = e.name
+					}
+				}
 			}
 		}
 	}
@@ -136,9 +185,9 @@ func (x *Extractor) addRanks(s *sentence, ctx *rankContext, subs []*mention, h r
 	if lo > h.s {
 		lo = cs
 	}
-	market := rankBasis(s, lo, h.s)
+	market := ctx.basis(s, lo, h.s)
 	if market == "" {
-		market = rankBasis(s, 0, h.s)
+		market = ctx.basis(s, 0, h.s)
 	}
 	if market == "" {
 		market = ctx.market
