@@ -123,7 +123,7 @@ func TestEntityResolution(t *testing.T) {
 			name:      "cloud unit linked by its brand",
 			body:      `<p><a class="project-link" data-name="华为">华为</a>云增长最快。</p>`,
 			canonical: "华为云", aliases: []string{"华为"}, mentions: 1,
-			absent:    []string{"华为"},
+			absent: []string{"华为"},
 		},
 	}
 	for _, tc := range tests {
