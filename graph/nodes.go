@@ -27,21 +27,11 @@ type namer struct {
 	ctx      context.Context
 	entities map[string]*entityInfo
 	articles map[string]ArticleRef
-	ps       predSet // rdf:type, rdfs:label, skos:altLabel
-	titles   predSet
 	vals     valueCache
 }
 
 func (s *Store) newNamer(ctx context.Context) (*namer, error) {
-	ps, err := s.preds(schema.RDFType, schema.RDFSLabel, schema.SKOSAlt)
-	if err != nil {
-		return nil, err
-	}
-	titles, err := s.preds(schema.DCTitle)
-	if err != nil {
-		return nil, err
-	}
-	return &namer{s: s, ctx: ctx, entities: map[string]*entityInfo{}, articles: map[string]ArticleRef{}, ps: ps, titles: titles, vals: valueCache{}}, nil
+	return &namer{s: s, ctx: ctx, entities: map[string]*entityInfo{}, articles: map[string]ArticleRef{}, vals: valueCache{}}, nil
 }
 
 // entity describes the entity node iri. Its name is the label most
@@ -51,22 +41,24 @@ func (n *namer) entity(iri quad.IRI) (*entityInfo, error) {
 	if e, ok := n.entities[string(iri)]; ok {
 		return e, nil
 	}
-	qs, err := n.quadsOf(iri, n.ps)
-	if err != nil {
-		return nil, err
-	}
 	e := &entityInfo{IRI: string(iri)}
 	labels := map[string]int{}
 	types := map[string]bool{}
 	aliases := map[string]bool{}
-	for _, q := range qs {
-		switch text(q.Predicate) {
-		case schema.RDFType:
-			types[typeName(n.s.vocab, q.Object)] = true
-		case schema.RDFSLabel:
-			labels[text(q.Object)]++
-		case schema.SKOSAlt:
-			aliases[text(q.Object)] = true
+	for _, p := range []string{schema.RDFType, schema.RDFSLabel, schema.SKOSAlt} {
+		vs, err := n.s.objects(n.ctx, iri, p, n.vals)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vs {
+			switch p {
+			case schema.RDFType:
+				types[typeName(n.s.vocab, v)] = true
+			case schema.RDFSLabel:
+				labels[text(v)]++
+			case schema.SKOSAlt:
+				aliases[text(v)] = true
+			}
 		}
 	}
 	e.Name = mostFrequent(labels)
@@ -102,12 +94,12 @@ func (n *namer) article(v quad.Value) (ArticleRef, error) {
 	}
 	a := ArticleRef{}
 	a.ID, _ = n.s.vocab.ArticleID(string(iri))
-	qs, err := n.quadsOf(iri, n.titles)
+	titles, err := n.s.objects(n.ctx, iri, schema.DCTitle, n.vals)
 	if err != nil {
 		return a, err
 	}
-	for _, q := range qs {
-		a.Title = text(q.Object)
+	for _, t := range titles {
+		a.Title = text(t)
 	}
 	n.articles[string(iri)] = a
 	return a, nil

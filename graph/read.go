@@ -6,6 +6,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 )
 
@@ -145,4 +146,35 @@ func text(v quad.Value) string {
 		return string(v)
 	}
 	return quad.StringOf(v)
+}
+
+// objects returns the object of every quad with this subject and
+// predicate, one per quad (so a label given by three articles comes three
+// times). On Bolt it walks the subject-predicate index prefix, reading
+// only those quads; a hub entity has thousands of other quads.
+func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c valueCache) ([]quad.Value, error) {
+	sr, err := s.node(subj)
+	if err != nil || sr == nil {
+		return nil, err
+	}
+	pr, err := s.node(quad.IRI(pred))
+	if err != nil || pr == nil {
+		return nil, err
+	}
+	sh := shape.NodesFrom{Dir: quad.Object, Quads: shape.Quads{
+		{Dir: quad.Subject, Values: shape.Fixed{sr}},
+		{Dir: quad.Predicate, Values: shape.Fixed{pr}},
+	}}
+	var out []quad.Value
+	err = iterator.Iterate(ctx, shape.BuildIterator(ctx, s.qs, sh)).Paths(false).Each(func(r graph.Ref) error {
+		v, err := s.nameOf(r, c)
+		if err != nil {
+			return err
+		}
+		if v != nil {
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
 }
