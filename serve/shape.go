@@ -52,8 +52,9 @@ func (h *shapeHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	trees := make([]any, 0, len(rec.roots))
-	for _, s := range rec.roots {
+	roots := rec.shapes()
+	trees := make([]any, 0, len(roots))
+	for _, s := range roots {
 		trees = append(trees, describeShape(h.qs, reflect.ValueOf(s), 0))
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -104,6 +105,14 @@ func (r *shapeRecorder) OptimizeShape(ctx context.Context, s shape.Shape) (shape
 	}
 	r.roots = append(kept, s)
 	return s, false
+}
+
+// shapes are the roots recorded so far. The query's goroutine may still be
+// winding down after an early stop, hence the lock.
+func (r *shapeRecorder) shapes() []shape.Shape {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]shape.Shape(nil), r.roots...)
 }
 
 var shapeType = reflect.TypeOf((*shape.Shape)(nil)).Elem()
