@@ -308,3 +308,29 @@ func TestAbortedWriteRollsBack(t *testing.T) {
 		t.Errorf("hash after retried write = %q", h)
 	}
 }
+
+func TestReplaceArticlesIgnoresHash(t *testing.T) {
+	st, _ := openTemp(t)
+	if _, err := st.PutArticle(fixtureInvest()); err != nil {
+		t.Fatal(err)
+	}
+	// Same hash, different facts (the extractor changed): Put skips it,
+	// Replace rewrites it.
+	newer := fixtureInvest()
+	newer.Relations = newer.Relations[:1]
+	ps, err := st.PutArticles([]*extract.Result{newer})
+	if err != nil || ps.Skipped != 1 || ps.Articles != 0 {
+		t.Fatalf("put: %+v, %v", ps, err)
+	}
+	ps, err = st.ReplaceArticles([]*extract.Result{newer})
+	if err != nil || ps.Skipped != 0 || ps.Articles != 1 || ps.Removed == 0 {
+		t.Fatalf("replace: %+v, %v", ps, err)
+	}
+	rep, err := st.Lookup("某云初创")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := findFact(rep.Incoming, "leads", "许昱"); ok {
+		t.Errorf("replaced article's old fact remains: %+v", rep.Incoming)
+	}
+}
