@@ -93,20 +93,13 @@ func Load(file string, flags *pflag.FlagSet) (*Config, error) {
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
 
+	if file == "" {
+		file = findConfigFile()
+	}
 	if file != "" {
 		v.SetConfigFile(file)
-	} else {
-		v.SetConfigName("kgb")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
-		if d, err := os.UserConfigDir(); err == nil {
-			v.AddConfigPath(filepath.Join(d, "kgb"))
-		}
-	}
-	if err := v.ReadInConfig(); err != nil {
-		var notFound viper.ConfigFileNotFoundError
-		if file != "" || !errors.As(err, &notFound) {
-			return nil, fmt.Errorf("config %s: %w", v.ConfigFileUsed(), err)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, fmt.Errorf("config %s: %w", file, err)
 		}
 	}
 	if flags != nil {
@@ -153,4 +146,23 @@ func splitList(in []string) []string {
 		}
 	}
 	return out
+}
+
+// findConfigFile looks for kgb.yaml (or kgb.yml) in the working directory,
+// then in the user config dir. It names the files itself because viper's
+// own search also matches a file called just "kgb" — the binary.
+func findConfigFile() string {
+	dirs := []string{"."}
+	if d, err := os.UserConfigDir(); err == nil {
+		dirs = append(dirs, filepath.Join(d, "kgb"))
+	}
+	for _, d := range dirs {
+		for _, name := range []string{"kgb.yaml", "kgb.yml"} {
+			p := filepath.Join(d, name)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+	}
+	return ""
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -36,12 +35,12 @@ status non-zero; good ones are stored all the same.`,
 			sum, runErr := ingest.Run(cmd.Context(), st, x, args, ingest.Options{
 				Workers:  c.Workers,
 				Force:    force,
-				Progress: os.Stderr,
-				Log:      os.Stderr,
+				Progress: cmd.ErrOrStderr(),
+				Log:      cmd.ErrOrStderr(),
 			})
 			closeErr := st.Close()
 			if sum != nil {
-				sum.WriteText(os.Stdout)
+				sum.WriteText(cmd.OutOrStdout())
 			}
 			if runErr != nil {
 				return runErr

@@ -31,7 +31,7 @@ func newExportCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			var w io.Writer = os.Stdout
+			var w io.Writer = cmd.OutOrStdout()
 			var f *os.File
 			if out != "" && out != "-" {
 				if f, err = os.Create(out); err != nil {
@@ -53,7 +53,7 @@ func newExportCmd() *cobra.Command {
 				if err := f.Close(); err != nil {
 					return err
 				}
-				fmt.Fprintf(os.Stderr, "wrote %d statements to %s\n", n, out)
+				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d statements to %s\n", n, out)
 			}
 			return nil
 		},
@@ -93,7 +93,7 @@ func newImportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("%s: imported %d quads\n", args[0], n)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: imported %d quads\n", args[0], n)
 			return nil
 		},
 	}

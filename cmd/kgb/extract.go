@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +25,7 @@ func newExtractCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := bufio.NewWriter(os.Stdout)
+			out := bufio.NewWriter(cmd.OutOrStdout())
 			defer out.Flush()
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
@@ -34,7 +33,7 @@ func newExtractCmd() *cobra.Command {
 			for _, path := range args {
 				res, err := x.ExtractFile(path)
 				if err != nil {
-					fmt.Fprintln(os.Stderr, "kgb:", err)
+					fmt.Fprintln(cmd.ErrOrStderr(), "kgb:", err)
 					failed++
 					continue
 				}

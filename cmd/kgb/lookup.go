@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -41,12 +40,12 @@ func newLookupCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(os.Stdout)
+				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
 				return enc.Encode(rep)
 			}
-			return rep.WriteText(os.Stdout)
+			return rep.WriteText(cmd.OutOrStdout())
 		},
 	}
 	addStoreFlag(cmd)
@@ -79,13 +78,13 @@ func newPathCmd() *cobra.Command {
 				return fmt.Errorf("no path between %q and %q within %d hops", args[0], args[1], depth)
 			}
 			if asJSON {
-				enc := json.NewEncoder(os.Stdout)
+				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
 				return enc.Encode(paths)
 			}
 			for _, p := range paths {
-				if err := p.WriteText(os.Stdout); err != nil {
+				if err := p.WriteText(cmd.OutOrStdout()); err != nil {
 					return err
 				}
 			}

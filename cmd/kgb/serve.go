@@ -33,7 +33,7 @@ func newServeCmd() *cobra.Command {
 				QueryTimeout: c.QueryTimeout,
 				QueryLimit:   c.QueryLimit,
 				MaxBodyBytes: c.MaxBody,
-				Log:          os.Stderr,
+				Log:          cmd.ErrOrStderr(),
 			})
 		},
 	}

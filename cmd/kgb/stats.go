@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -29,11 +28,11 @@ func newStatsCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(os.Stdout)
+				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
 				return enc.Encode(s)
 			}
-			return s.WriteText(os.Stdout)
+			return s.WriteText(cmd.OutOrStdout())
 		},
 	}
 	addStoreFlag(cmd)
@@ -61,7 +60,7 @@ func newRmCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Printf("%s: removed %d quads\n", a, n)
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: removed %d quads\n", a, n)
 			}
 			return nil
 		},
