@@ -39,6 +39,7 @@ type metricTables struct {
 	approxAfter  []string
 	measures     []string // longest first
 	money        map[string]bool
+	direction    map[string]bool
 }
 
 var tableCache sync.Map // *Lexicon → *metricTables
@@ -50,7 +51,7 @@ func tablesFor(lx *Lexicon) *metricTables {
 	if t, ok := tableCache.Load(lx); ok {
 		return t.(*metricTables)
 	}
-	t := &metricTables{units: newUnitTable(lx), money: map[string]bool{}}
+	t := &metricTables{units: newUnitTable(lx), money: map[string]bool{}, direction: map[string]bool{}}
 	for _, e := range lx.List("approx") {
 		if e.Value == "after" {
 			t.approxAfter = append(t.approxAfter, e.Word)
@@ -60,8 +61,11 @@ func tablesFor(lx *Lexicon) *metricTables {
 	}
 	for _, e := range lx.List("measures") {
 		t.measures = append(t.measures, e.Word)
-		if e.Value == "money" {
+		switch e.Value {
+		case "money":
 			t.money[e.Word] = true
+		case "direction":
+			t.direction[e.Word] = true
 		}
 	}
 	byLen := func(ws []string) {
@@ -142,10 +146,14 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 
 	var out []Metric
 	for _, f := range figs {
-		if f.Kind == kindTimes && v.comparedTo(f) {
+		if f.Kind == kindTimes && v.comparedTo(figs[f.list]) {
 			continue
 		}
-		subjects := v.subjects(f, prevSubject)
+		carried := prevSubject
+		if f.Kind == kindCount {
+			carried = "" // a count carried to another sentence's subject is a guess
+		}
+		subjects := v.subjects(f, carried)
 		if len(subjects) == 0 {
 			continue
 		}
@@ -155,7 +163,7 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 			switch {
 			case v.indexFigure(f, figs) && !f.Scaled:
 				unit = "index"
-			case f.Scaled && mem.tab.money[measure]:
+			case f.Scaled && mem.tab.money[measure] && v.measureInClause(f, measure) && !modifierNext(v.s[f.End:]):
 				unit = "CNY"
 			default:
 				continue
@@ -399,6 +407,7 @@ func (v *sentenceView) keep(qs []quantity, i int) bool {
 		if strings.HasSuffix(before, "等") || strings.HasSuffix(before, "这") {
 			return false // 等4家: the size of the list just given
 		}
+
 		if strings.HasPrefix(after, "以内") || strings.HasPrefix(after, "之内") {
 			return false
 		}
@@ -412,12 +421,16 @@ func (v *sentenceView) keep(qs []quantity, i int) bool {
 		}
 	case kindPhysical:
 		// 100kWh电池包: the figure names a kind of thing, it is not measured
-		if r := headRune(after); isHanFigRune(r) && !strings.ContainsRune("的是为可将和及与等左以之了也或增减下上提降涨跌同环比较相到至达超约多余后前时内", r) {
+		if modifierNext(after) {
 			return false
 		}
 	case kindMoney, kindNone:
 		if strings.HasPrefix(after, "级") || strings.HasPrefix(after, "量级") {
 			return false // 亿元级: a class of size, not a figure
+		}
+		// 2000元红包, 266元数字人民币红包: the amount names a kind of thing
+		if q.Kind == kindMoney && moneyModifier(after) {
+			return false
 		}
 	}
 	if q.Value == 0 && q.Kind != kindPercent {
@@ -438,6 +451,25 @@ func (v *sentenceView) keep(qs []quantity, i int) bool {
 		}
 	}
 	return true
+}
+
+// modifierNext reports that a figure runs straight into a noun (2000元红包,
+// 100kWh电池包): it describes a kind of thing and measures nothing. Verbs,
+// particles and approximation words may follow a measured figure.
+func modifierNext(after string) bool {
+	r := headRune(after)
+	return isHanFigRune(r) && !strings.ContainsRune("的是为可将和及与等左以之了也或增减下上提降涨跌同环比较相到至达超约多余后前时内，", r)
+}
+
+// moneyModifier reports an amount naming a voucher, gift or subsidy
+// (2000元红包, 266元数字人民币红包) rather than a sum someone has.
+func moneyModifier(after string) bool {
+	for _, w := range []string{"红包", "数字人民币", "现金", "补贴", "优惠", "代金", "消费券", "购物券", "礼包", "大奖", "奖励", "面值", "档", "以下"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstRunesBack(s string, n int) string {
@@ -542,6 +574,13 @@ func (v *sentenceView) comparedTo(f figure) bool {
 		}
 	}
 	return false
+}
+
+// measureInClause reports that the measure word stands in the figure's own
+// clause, so a bare 亿 can be read as an amount of money.
+func (v *sentenceView) measureInClause(f figure, measure string) bool {
+	cs, _ := v.clauseBounds(f.clause)
+	return strings.Contains(v.s[cs:f.Start], measure)
 }
 
 // isGrowthRate tells a compound annual growth rate, which is over a span.

@@ -34,9 +34,16 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 	span := v.s[start:h.Start]
 	// a measure word may begin inside the subject's name (中国智能音箱市场规模):
 	// search the whole clause, keep words that end after the subject
-	word, at := rightmostMeasure(v.s[cs:h.Start], tab.measures)
+	text := v.withoutTimes(cs, h.Start)
+	word, at := rightmostMeasure(text, tab.measures)
 	if at >= 0 && cs+at+len(word) <= start {
 		word, at = "", -1
+	}
+	if tab.direction[word] {
+		// 用户数增长了3倍: the noun right before a direction says what grew
+		if noun, nat := rightmostMeasure(text[:at], tab.measures); noun != "" && nat+len(noun) == at && !tab.direction[noun] {
+			word, at = noun+word, nat
+		}
 	}
 	at -= start - cs
 	if word == "" {
@@ -49,7 +56,7 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 	}
 	if word == "" && h.clause > 0 {
 		a, b := v.clauseBounds(h.clause - 1)
-		word, _ = rightmostMeasure(v.s[a:b], tab.measures)
+		word, _ = rightmostMeasure(v.withoutTimes(a, b), tab.measures)
 		at = -1
 	}
 	if share := strings.LastIndex(span, "占"); share >= 0 && share > at {
@@ -75,6 +82,18 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 		return "倍数"
 	}
 	return "数值"
+}
+
+// withoutTimes is s[a:b] with time phrases blanked, so that 2022年销量 does
+// not read as 年销量.
+func (v *sentenceView) withoutTimes(a, b int) string {
+	out := []byte(v.s[a:b])
+	for _, t := range v.times {
+		for i := max(t.Start, a); i < min(t.End, b); i++ {
+			out[i-a] = ' '
+		}
+	}
+	return string(out)
 }
 
 func contains(ss []string, s string) bool {

@@ -77,7 +77,7 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 	}
 	var soft *mentionSpan
 	for i, m := range v.mentions {
-		if m.end <= f.Start && v.judge(m, f, v.clauseOf(m.start) != f.clause) == candSoft {
+		if m.end <= f.Start && v.judge(m, f, v.clauseOf(m.start) != f.clause) == candSoft && !v.reporter(m) {
 			soft = &v.mentions[i] // the nearest before the figure
 		}
 	}
@@ -256,6 +256,29 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 		return candSoft
 	}
 	return candFine
+}
+
+// reporter reports a research firm, regulator or person that states the
+// figure (据IDC统计, 工信部数据显示, 金存忠表示) rather than owns it. A
+// company's own filing (据中创航业招股书显示，其营收…) is its own figure.
+func (v *sentenceView) reporter(m mentionSpan) bool {
+	if m.typ != schema.Organization && m.typ != schema.Person {
+		return false
+	}
+	cs, _ := v.clauseBounds(v.clauseOf(m.start))
+	pre := v.s[cs:m.start]
+	post := strings.TrimLeft(v.s[m.end:], " ")
+	for _, w := range []string{"据", "根据", "按照", "援引", "来自"} {
+		if strings.Contains(pre, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"数据", "报告", "统计", "显示", "预测", "预计", "研究", "发布", "认为", "称", "指出", "表示", "透露", "测算", "公布"} {
+		if strings.HasPrefix(post, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // inFrame reports whether m sits in a 在…中/包括…在内/以…为 frame that

@@ -143,7 +143,7 @@ func TestFindMetrics(t *testing.T) {
 			steps: []step{{s: sent(t, "长三角数字化指数均值为17.5，星辰科技的用户数增长了3倍，在 2020 年完成海外销售收入 2.5 亿美元。", "长三角:Region", "星辰科技:Company")}},
 			want: []Metric{
 				{Subject: "长三角", Measure: "均值", Value: 17.5, Unit: "index"},
-				{Subject: "星辰科技", Measure: "用户数", Value: 3, Unit: "times"},
+				{Subject: "星辰科技", Measure: "用户数增长", Value: 3, Unit: "times"},
 				{Subject: "星辰科技", Measure: "销售收入", Value: 250000000, Unit: "USD", Period: "2020"},
 			},
 		},
@@ -151,6 +151,31 @@ func TestFindMetrics(t *testing.T) {
 			name:  "years in a title date the title, not the figure",
 			steps: []step{{s: sent(t, "《星辰行动计划（2021-2023年）》提出，星辰科技要开设100家门店。", "星辰行动计划（2021-2023年）:Policy", "星辰科技:Company")}},
 			want:  []Metric{{Subject: "星辰科技", Measure: "门店", Value: 100, Unit: "count"}},
+		},
+		{
+			name:  "a multiple of another entity is a comparison, not a metric",
+			steps: []step{{s: sent(t, "星辰汽车和月光汽车的销量分别是云帆汽车的3.5倍和2.1倍。", "星辰汽车:Company", "月光汽车:Company", "云帆汽车:Company")}},
+		},
+		{
+			name:  "a reporting organization does not own the figure",
+			steps: []step{{s: sent(t, "蓝鲸研究数据显示，全国数字钱包数量已达到1.4亿个。", "蓝鲸研究:Organization")}},
+		},
+		{
+			name:  "the head after an example frame, a voucher amount skipped",
+			steps: []step{{s: sent(t, "以星辰科技为代表的智能硬件行业表现突出，在2022年平均增长15.5%，并发放2000元红包。", "星辰科技:Company", "智能硬件:Industry")}},
+			want:  []Metric{{Subject: "智能硬件", Measure: "增长", Value: 15.5, Unit: "percent", Period: "2022"}},
+		},
+		{
+			name: "a product kind's share belongs to the company carried over",
+			steps: []step{
+				{s: sent(t, "月光汽车2022年销量为20万辆。", "月光汽车:Company")},
+				{s: sent(t, "虽然纯电动汽车比率仅为1%，但股价上涨7成。", "纯电动汽车:Technology")},
+			},
+			want: []Metric{
+				{Subject: "月光汽车", Measure: "销量", Value: 200000, Unit: "count", Period: "2022"},
+				{Subject: "月光汽车", Measure: "比率", Value: 1, Unit: "percent", Period: "2022"},
+				{Subject: "月光汽车", Measure: "股价上涨", Value: 70, Unit: "percent", Period: "2022"},
+			},
 		},
 		{
 			name:  "value ranges and modifiers are skipped",

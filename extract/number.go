@@ -242,14 +242,16 @@ func tailRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r 
 // what cannot be a figure at all (a digit inside a Latin code like CR5).
 func scanQuantities(s string, t *unitTable) []quantity {
 	var out []quantity
+	lastEnd := -1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case isASCIIDigit(r) || (r == '-' && i+1 < len(s) && isASCIIDigit(rune(s[i+1])) && !numberBefore(s, i)):
+		// a '-' right after a figure joins a range (300元-500元), it is no sign
+		case isASCIIDigit(r) || (r == '-' && i != lastEnd && i+1 < len(s) && isASCIIDigit(rune(s[i+1])) && !numberBefore(s, i)):
 			q, ok := parseArabic(s, i, t)
 			if ok {
 				out = append(out, q)
-				i = q.End
+				i, lastEnd = q.End, q.End
 				continue
 			}
 			i = skipNumber(s, i)

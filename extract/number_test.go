@@ -104,6 +104,11 @@ func TestScanQuantitiesNegativeAndBare(t *testing.T) {
 			t.Errorf("2019-2021 read as a negative number: %+v", q)
 		}
 	}
+	for _, q := range scanQuantities(foldFigures("价格从300元-500元/分上涨").s, tab) {
+		if q.Value < 0 {
+			t.Errorf("the range dash read as a sign: %+v", q)
+		}
+	}
 }
 
 func TestFoldFigures(t *testing.T) {
