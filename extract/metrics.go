@@ -149,6 +149,9 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 		if f.Kind == kindTimes && v.comparedTo(figs[f.list]) {
 			continue
 		}
+		if f.Kind == kindCount && !v.measuredCount(f, mem.tab) {
+			continue
+		}
 		carried := prevSubject
 		if f.Kind == kindCount {
 			carried = "" // a count carried to another sentence's subject is a guess
@@ -186,8 +189,10 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 // period only within the same section, the subject only within the same
 // paragraph or when this sentence opens with a pronoun (其, 该…).
 func (m *metricMemory) carried(s *sentence) (*timeExpr, string) {
+	// a time phrase holds for its paragraph and the one after (IT之家 puts
+	// each sentence in its own paragraph); further on it is a guess
 	var p *timeExpr
-	if m.period != nil && m.periodHeading == s.Heading {
+	if m.period != nil && m.periodHeading == s.Heading && s.Block-m.periodBlock <= 1 {
 		p = m.period
 	}
 	subj := ""
@@ -508,8 +513,8 @@ func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, s
 	// a compound growth rate spans years: 由2019年的0.2GWh增长至2021年的
 	// 0.67GWh，复合年增长率为83.0% is 2019/2021
 	if rate && t != nil && len(t.Each) == 1 {
-		if len(points) >= 2 && !strings.Contains(points[0].Value, "/") {
-			return points[0].Value + "/" + t.Value
+		if n := len(points); n >= 2 && !strings.Contains(points[n-2].Value, "/") && points[n-2].Value < t.Value {
+			return points[n-2].Value + "/" + t.Value
 		}
 		if carried != nil && len(carried.Each) > 1 && sameBlock {
 			return carried.Value
@@ -574,6 +579,31 @@ func (v *sentenceView) comparedTo(f figure) bool {
 		}
 	}
 	return false
+}
+
+// measuredCount keeps counts that measure something: of firms, vehicles,
+// events, people (56家, 10万辆, 42次), of facilities (三个生产基地), or
+// with a measure word before them (投诉量为3252件). Counts of items in a
+// listing (20款产品中有6款, 每包8张) describe, they do not measure.
+func (v *sentenceView) measuredCount(f figure, tab *metricTables) bool {
+	unit := v.s[f.NumEnd:f.End]
+	for _, c := range []string{"家", "辆", "台", "次", "人", "名", "座", "所", "架", "艘", "户", "例"} {
+		if strings.HasSuffix(unit, c) {
+			return true
+		}
+	}
+	after := v.s[f.End:]
+	for _, n := range []string{"生产基地", "基地", "工厂", "门店", "城市", "国家", "园区", "数据中心", "研发中心", "项目", "专利", "用户", "会员", "员工"} {
+		if strings.HasPrefix(after, n) {
+			return true
+		}
+	}
+	cs, _ := v.clauseBounds(f.clause)
+	span := v.withoutTimes(cs, f.Start)
+	if w, _ := rightmostMeasure(span, tab.measures); w != "" && !tab.direction[w] && !tab.money[w] {
+		return true
+	}
+	return strings.Contains(span, "量")
 }
 
 // measureInClause reports that the measure word stands in the figure's own

@@ -54,10 +54,13 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 			return w
 		}
 	}
-	if word == "" && h.clause > 0 {
+	if (word == "" || (tab.direction[word] && f.Kind != kindPercent && f.Kind != kindTimes)) && h.clause > 0 {
+		// 2017年销售收入为2040.73万元，但到2019年，便增长至6558.66万元: an
+		// amount that grew is still the noun named before
 		a, b := v.clauseBounds(h.clause - 1)
-		word, _ = rightmostMeasure(v.withoutTimes(a, b), tab.measures)
-		at = -1
+		if w, _ := rightmostMeasure(v.withoutTimes(a, b), tab.measures); w != "" && !tab.direction[w] {
+			word, at = w, -1
+		}
 	}
 	if share := strings.LastIndex(span, "占"); share >= 0 && share > at {
 		if word == "" || strings.Contains(word, "占比") || strings.Contains(word, "比重") || strings.Contains(word, "份额") {

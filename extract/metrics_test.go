@@ -178,6 +178,36 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "counts of listed items describe, counts of firms measure",
+			steps: []step{{s: sent(t, "星辰科技售价29.9元的卡包每包8张，共120张；全国共有56家星辰科技经销商。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "售价", Value: 29.9, Unit: "CNY"},
+				{Subject: "星辰科技", Measure: "数量", Value: 56, Unit: "count"},
+			},
+		},
+		{
+			name: "a time phrase does not carry past the next paragraph",
+			steps: []step{
+				{s: sent(t, "星辰科技2019年营收为3亿元。", "星辰科技:Company"), block: 1},
+				{s: sent(t, "星辰科技的毛利率为30%。", "星辰科技:Company"), block: 2},
+				{s: sent(t, "星辰科技的净利率为8%。", "星辰科技:Company"), block: 4},
+			},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "营收", Value: 3e8, Unit: "CNY", Period: "2019"},
+				{Subject: "星辰科技", Measure: "毛利率", Value: 30, Unit: "percent", Period: "2019"},
+				{Subject: "星辰科技", Measure: "净利率", Value: 8, Unit: "percent"},
+			},
+		},
+		{
+			name:  "a growth rate spans the two years before it; scaled values are exact",
+			steps: []step{{s: sent(t, "月光动漫于2013年成立，2017年收入为2.28万元，到2019年增长至6558.66万元，复合增长率达79.27%。", "月光动漫:Company")}},
+			want: []Metric{
+				{Subject: "月光动漫", Measure: "收入", Value: 22800, Unit: "CNY", Period: "2017"},
+				{Subject: "月光动漫", Measure: "收入", Value: 65586600, Unit: "CNY", Period: "2019"},
+				{Subject: "月光动漫", Measure: "复合增长率", Value: 79.27, Unit: "percent", Period: "2017/2019"},
+			},
+		},
+		{
 			name:  "value ranges and modifiers are skipped",
 			steps: []step{{s: sent(t, "星辰科技的100kWh电池包可供15~25万辆车使用。", "星辰科技:Company")}},
 		},
@@ -190,6 +220,11 @@ func TestFindMetrics(t *testing.T) {
 				s := st.s
 				s.Heading, s.Block = st.heading, st.block
 				got = append(got, findMetrics(&s, ctx)...)
+			}
+			for _, g := range got {
+				if g.Value != roundFigure(g.Value) {
+					t.Errorf("value %v carries binary noise", g.Value)
+				}
 			}
 			if len(got) != len(c.want) {
 				t.Fatalf("got %d metrics %+v, want %d %+v", len(got), got, len(c.want), c.want)

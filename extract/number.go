@@ -382,7 +382,18 @@ func withUnit(s string, q quantity, t *unitTable) quantity {
 		}
 	}
 	q.End = end
+	q.Value = roundFigure(q.Value)
 	return q
+}
+
+// roundFigure drops the binary noise of scaling (2.28 × 1e4 =
+// 22799.999999999996): no written figure has more than 12 significant digits.
+func roundFigure(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil || math.IsInf(r, 0) {
+		return v
+	}
+	return r
 }
 
 // unitFits rejects unit words that are really the start of another word:
