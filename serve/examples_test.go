@@ -16,7 +16,7 @@ import (
 )
 
 // sampleDir holds the articles the example queries are checked against.
-const sampleDir = "../testdata/serve"
+const sampleDir = "../testdata"
 
 var sample struct {
 	once sync.Once
