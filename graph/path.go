@@ -93,88 +93,10 @@ func (s *Store) Path(from, to string, maxDepth int) ([]Path, error) {
 		return nil, err
 	}
 
-	// Breadth-first, remembering every way each node was first reached at
-	// its depth, so that all shortest paths can be walked back.
-	type via struct {
-		prev graph.Ref
-		pred graph.Ref
-		rev  bool
+	chains, err := s.shortestChains(ctx, src, dst, ps, maxDepth)
+	if err != nil {
+		return nil, fmt.Errorf("path %s → %s: %w", from, to, err)
 	}
-	refs := map[any]graph.Ref{src.Key(): src}
-	parents := map[any][]via{src.Key(): nil}
-	frontier := []graph.Ref{src}
-	found := false
-	for depth := 0; depth < maxDepth && !found && len(frontier) > 0; depth++ {
-		level := map[any][]via{}
-		var next []graph.Ref
-		for _, n := range frontier {
-			for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
-				other := quad.Object
-				if dir == quad.Object {
-					other = quad.Subject
-				}
-				err := s.eachQuadRef(ctx, dir, n, ps, func(q graph.Ref) error {
-					m, err := s.qs.QuadDirection(q, other)
-					if err != nil || m == nil {
-						return err
-					}
-					k := m.Key()
-					if _, done := parents[k]; done {
-						return nil
-					}
-					p, err := s.qs.QuadDirection(q, quad.Predicate)
-					if err != nil {
-						return err
-					}
-					v := via{prev: n, pred: p, rev: dir == quad.Object}
-					if _, ok := level[k]; !ok {
-						next = append(next, m)
-						refs[k] = m
-					}
-					for _, have := range level[k] {
-						if have.prev.Key() == v.prev.Key() && have.pred.Key() == v.pred.Key() && have.rev == v.rev {
-							return nil
-						}
-					}
-					level[k] = append(level[k], v)
-					return nil
-				})
-				if err != nil {
-					return nil, fmt.Errorf("path %s → %s: %w", from, to, err)
-				}
-			}
-		}
-		for k, vs := range level {
-			parents[k] = vs
-		}
-		_, found = level[dst.Key()]
-		frontier = next
-	}
-	if !found {
-		return nil, nil
-	}
-
-	// Walk back from the target through every recorded parent.
-	type step struct {
-		node graph.Ref
-		edge via
-	}
-	var chains [][]step
-	var walk func(k any, tail []step)
-	walk = func(k any, tail []step) {
-		if len(chains) >= maxPaths {
-			return
-		}
-		if k == src.Key() {
-			c := append([]step{{node: src}}, tail...)
-			chains = append(chains, c)
-			return
-		}
-		for _, v := range parents[k] {
-			walk(v.prev.Key(), append([]step{{node: refs[k], edge: v}}, tail...))
-		}
-	}
-	walk(dst.Key(), nil)
 
 	nm, err := s.newNamer(ctx)
 	if err != nil {
@@ -206,6 +128,9 @@ func (s *Store) Path(from, to string, maxDepth int) ([]Path, error) {
 		out = append(out, p)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return pathKey(out[i]) < pathKey(out[j]) })
+	if len(out) > maxPaths {
+		out = out[:maxPaths]
+	}
 	return out, nil
 }
 
@@ -218,4 +143,165 @@ func pathKey(p Path) string {
 		}
 	}
 	return k
+}
+
+// via is how a search reached a node: from prev over a stored relation
+// pred; rev when the relation points from the node back to prev.
+type via struct {
+	prev graph.Ref
+	pred graph.Ref
+	rev  bool
+}
+
+// step is one node of a chain and the edge that led to it.
+type step struct {
+	node graph.Ref
+	edge via
+}
+
+// bfsSide is one end of a bidirectional breadth-first search. It records
+// every way each node was first reached at its depth, so that all shortest
+// paths can be walked back.
+type bfsSide struct {
+	root     graph.Ref
+	parents  map[any][]via
+	depth    map[any]int
+	refs     map[any]graph.Ref
+	frontier []graph.Ref
+	level    int
+}
+
+func newSide(root graph.Ref) *bfsSide {
+	return &bfsSide{root: root, parents: map[any][]via{root.Key(): nil}, depth: map[any]int{root.Key(): 0},
+		refs: map[any]graph.Ref{root.Key(): root}, frontier: []graph.Ref{root}}
+}
+
+// expand visits the next level and returns the keys of the new nodes.
+func (s *Store) expand(ctx context.Context, b *bfsSide, ps predSet) ([]any, error) {
+	level := map[any][]via{}
+	var next []graph.Ref
+	var keys []any
+	for _, n := range b.frontier {
+		for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+			other := quad.Object
+			if dir == quad.Object {
+				other = quad.Subject
+			}
+			err := s.eachQuadRef(ctx, dir, n, ps, func(q graph.Ref) error {
+				m, err := s.qs.QuadDirection(q, other)
+				if err != nil || m == nil {
+					return err
+				}
+				k := m.Key()
+				if _, done := b.parents[k]; done {
+					return nil
+				}
+				p, err := s.qs.QuadDirection(q, quad.Predicate)
+				if err != nil {
+					return err
+				}
+				v := via{prev: n, pred: p, rev: dir == quad.Object}
+				if _, ok := level[k]; !ok {
+					next = append(next, m)
+					keys = append(keys, k)
+					b.refs[k] = m
+				}
+				for _, have := range level[k] {
+					if have.prev.Key() == v.prev.Key() && have.pred.Key() == v.pred.Key() && have.rev == v.rev {
+						return nil
+					}
+				}
+				level[k] = append(level[k], v)
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	b.level++
+	for k, vs := range level {
+		b.parents[k] = vs
+		b.depth[k] = b.level
+	}
+	b.frontier = next
+	return keys, nil
+}
+
+// chainsTo walks back from node k to the side's root, returning chains
+// that start at the root.
+func (b *bfsSide) chainsTo(k any, limit int) [][]step {
+	var out [][]step
+	var walk func(k any, tail []step)
+	walk = func(k any, tail []step) {
+		if len(out) >= limit {
+			return
+		}
+		if k == b.root.Key() {
+			out = append(out, append([]step{{node: b.root}}, tail...))
+			return
+		}
+		for _, v := range b.parents[k] {
+			walk(v.prev.Key(), append([]step{{node: b.refs[k], edge: v}}, tail...))
+		}
+	}
+	walk(k, nil)
+	return out
+}
+
+// shortestChains searches from both ends at once, always growing the
+// smaller frontier, and stops at the first level where the searches meet:
+// a hub (中国, 数字经济) reached from one side then needs no expanding. It
+// returns up to a few times maxPaths shortest chains from src to dst.
+func (s *Store) shortestChains(ctx context.Context, src, dst graph.Ref, ps predSet, maxDepth int) ([][]step, error) {
+	from, to := newSide(src), newSide(dst)
+	for from.level+to.level < maxDepth && len(from.frontier) > 0 && len(to.frontier) > 0 {
+		a, b := from, to
+		if len(to.frontier) < len(from.frontier) {
+			a, b = to, from
+		}
+		keys, err := s.expand(ctx, a, ps)
+		if err != nil {
+			return nil, err
+		}
+		best := -1
+		var meets []any
+		for _, k := range keys {
+			db, ok := b.depth[k]
+			if !ok {
+				continue
+			}
+			switch sum := a.depth[k] + db; {
+			case best < 0 || sum < best:
+				best, meets = sum, []any{k}
+			case sum == best:
+				meets = append(meets, k)
+			}
+		}
+		if len(meets) == 0 {
+			continue
+		}
+		// Each shortest path crosses the new level once, at a meeting node.
+		limit := 10 * maxPaths
+		var out [][]step
+		for _, m := range meets {
+			for _, left := range from.chainsTo(m, limit) {
+				for _, right := range to.chainsTo(m, limit) {
+					if len(out) >= limit {
+						return out, nil
+					}
+					c := append([]step(nil), left...)
+					// right runs dst → m; walk it back m → dst, which turns
+					// each edge around.
+					for i := len(right) - 1; i > 0; i-- {
+						e := right[i].edge
+						c = append(c, step{node: right[i-1].node, edge: via{prev: right[i].node, pred: e.pred, rev: !e.rev}})
+					}
+					out = append(out, c)
+				}
+			}
+		}
+		return out, nil
+	}
+	return nil, nil
 }
