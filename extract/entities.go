@@ -226,7 +226,7 @@ var brandPOS = map[string]bool{"nr": true, "ns": true, "nt": true, "nz": true, "
 
 // functionChars end a name read backwards: a single-character token that
 // is one of these belongs to the sentence, not to the name.
-const functionChars = "的了和与及或在是为由被将把对向从等并也都又这那其该各每以于中上下后前有无不非而且但若如即就还让使给跟自至所此之个家名位年据暨认称指经令要会可能"
+const functionChars = "的了和与及或在是为由被将把对向从等并也都又这那其该各每以于中上下后前有无不非而且但若如即就还让使给跟自至所此之个家名位年据暨认称指经令要会可能获另类型一"
 
 // suffixCands finds names ending in a company or organization word
 // (博裕资本, 零氪科技, 中国电子专用设备工业协会). The name is read back
@@ -257,10 +257,22 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			if utf8.RuneCountInString(prefix) < 2 || x.generic[prefix] {
 				continue
 			}
-			if ent, ok := x.dict.m[fold(prefix)]; ok && ent.Type != schema.Company && ent.Type != schema.Organization && ent.Type != schema.Region {
+			ent, known := x.dict.m[fold(prefix)]
+			if known && ent.Type != schema.Company && ent.Type != schema.Organization && ent.Type != schema.Region {
 				continue // 互联网公司, 新能源汽车: a kind of company, not a name
 			}
+			if known && (ent.Type == schema.Company || ent.Type == schema.Organization) {
+				// 亚马逊公司, 特斯拉汽车: the known company under a longer name
+				cs = append(cs, cand{Start: start, End: e, Surface: text[start:e], Type: ent.Type, Kind: fromLexicon, Prio: 5, Lex: ent})
+				continue
+			}
+			if acronymEnd.MatchString(prefix) {
+				continue // IDM公司, MCU公司: a business model, not a name
+			}
 			if typ == schema.Company && !brand {
+				continue
+			}
+			if typ == schema.Company && (x.kindOfCompany(prefix) || countWord.MatchString(prefix)) {
 				continue
 			}
 			if typ == schema.Company {
@@ -273,6 +285,24 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 		}
 	}
 	return cs
+}
+
+// acronymEnd: a name beginning that ends in a capitalised abbreviation.
+var acronymEnd = regexp.MustCompile(`(?:^|[^A-Za-z])[A-Z]{2,5}$`)
+
+// countWord starts a name that is a count of companies (六大汽车集团).
+var countWord = regexp.MustCompile(`^[一二三四五六七八九十两几多数百千0-9]+[大家个类种]`)
+
+// kindOfCompany reports whether a name's beginning only says what sort of
+// company it is (AI芯片公司, 中国电商公司, 六大汽车集团): it ends in a
+// sector or technology word.
+func (x *Extractor) kindOfCompany(prefix string) bool {
+	n := x.dictEndingAt(prefix)
+	if n == 0 {
+		return false
+	}
+	t := x.dict.m[fold(prefix[len(prefix)-n:])].Type
+	return t != schema.Company && t != schema.Organization && t != schema.Region
 }
 
 // readNameBack walks back from byte offset s over the tokens that can be
@@ -356,16 +386,26 @@ func (x *Extractor) latinCands(text string) []cand {
 		}
 		w := strings.TrimRight(text[s:e], ".-+&")
 		e = s + len(w)
-		if _, ok := x.dict.m[fold(w)]; ok || strings.ContainsAny(w, "+/") {
+		if _, ok := x.dict.m[fold(w)]; ok || strings.ContainsAny(w, "+/") || strings.HasPrefix(text[e:], "轮") {
 			continue
 		}
 		parts := strings.Split(w, " ")
+		if _, known := x.dict.m[fold(parts[0])]; known {
+			continue // a known name, then something else
+		}
+		if strings.LastIndex(text[:s], "《") > strings.LastIndex(text[:s], "》") {
+			continue // inside a title: 《Genius Makers》
+		}
+		if hasSuffixIn(text[:s], x.roles) != "" && len(parts) <= 2 && upperStart(w) {
+			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Person, Kind: fromLatin, Prio: 1})
+			continue
+		}
 		switch {
 		case len(parts) == 2 && modelNumber.MatchString(parts[1]) && len(parts[0]) >= 4 && upperStart(parts[0]) && hasLower(parts[0]) && !notModelWords[parts[0]]:
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Product, Kind: fromLatin, Prio: 1})
 		case len(parts) > 1 && properWords(parts):
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Company, Kind: fromLatin, Prio: 1})
-		case len(parts) == 1 && len(w) >= 4 && upperStart(w) && mixedCase(w) && !strings.ContainsAny(w, "0123456789"):
+		case len(parts) == 1 && len(w) >= 4 && upperStart(w) && mixedCase(w) && !strings.ContainsAny(w, "0123456789-"):
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Company, Kind: fromLatin, Prio: 1})
 		}
 	}
@@ -390,7 +430,7 @@ var modelNumber = regexp.MustCompile(`^(?:[0-9]+|[A-Z]|[A-Z]{2,3})$`)
 
 // notModelWords are English words that precede a number or letter without
 // naming a product (Plan B, Top 10).
-var notModelWords = map[string]bool{"Plan": true, "Part": true, "Step": true, "Type": true, "Level": true, "Phase": true, "Stage": true, "Version": true, "Round": true, "Series": true, "Class": true, "Grade": true, "Top": true, "Figure": true, "Table": true}
+var notModelWords = map[string]bool{"Plan": true, "Part": true, "Step": true, "Type": true, "Level": true, "Phase": true, "Stage": true, "Version": true, "Round": true, "Series": true, "Class": true, "Grade": true, "Top": true, "Figure": true, "Table": true, "Tier": true, "Gen": true, "Day": true, "Web": true}
 
 func upperStart(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
@@ -412,6 +452,24 @@ func mixedCase(s string) bool {
 // (健康险科技企业"镁信健康").
 var companyNouns = []string{"企业", "公司", "品牌", "平台", "机构", "厂商", "创业公司", "初创公司", "独角兽", "车企", "药企", "房企", "服务商", "供应商"}
 
+// docWords end the names of documents and lists.
+var docWords = []string{"单", "榜", "报告", "指数", "白皮书", "名录"}
+
+// productCategory reports whether a quoted name after a category word is
+// likely a product: it has a model number or Latin letters, or the
+// category is a kind of vehicle or device (主力轿车“汉”).
+func productCategory(category, name string) bool {
+	if strings.IndexFunc(name, func(r rune) bool { return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) >= 0 {
+		return true
+	}
+	for _, c := range []string{"轿车", "SUV", "MPV", "皮卡", "跑车", "小型车", "大型车", "车型", "手机", "机型"} {
+		if strings.HasSuffix(category, c) {
+			return true
+		}
+	}
+	return false
+}
+
 var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 
 // quoteCands finds a quoted name right after a word saying it names a
@@ -432,10 +490,13 @@ func (x *Extractor) quoteCands(text string) []cand {
 			continue
 		}
 		typ := schema.Company
+		if hasSuffixIn(name, x.policyHeads) != "" || hasSuffixIn(name, docWords) != "" {
+			continue // 「双积分成绩单」: a document, not a company
+		}
 		if !ok {
 			// a product category then a quoted name: 主力轿车“汉”, 纯电动皮卡“F-150”
 			n := x.dictEndingAt(before)
-			if n == 0 || x.dict.m[fold(before[len(before)-n:])].Type != schema.Technology {
+			if n == 0 || x.dict.m[fold(before[len(before)-n:])].Type != schema.Technology || !productCategory(before[len(before)-n:], name) {
 				after := strings.TrimPrefix(text[m[1]:], "等")
 				if !strings.HasPrefix(after, "品牌") || !hasHan(name) {
 					continue

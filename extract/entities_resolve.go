@@ -372,7 +372,10 @@ func (x *Extractor) unitsOf(d *docState) [][2]string {
 				continue
 			}
 			for f := range b.forms {
-				if utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(a.name, f) && a.name != f && !a.aliases[f] {
+				rest := strings.TrimPrefix(a.name, f)
+				// the unit's own part is a word of its own (云, 埃安; AWS after
+				// 亚马逊), not the next English word of a product (MacBook Air)
+				if utf8.RuneCountInString(f) >= 2 && rest != a.name && rest != "" && (hasHan(rest) || hasHan(f)) && !a.aliases[f] {
 					out = append(out, [2]string{a.name, b.name})
 					break
 				}

@@ -32,6 +32,7 @@ type Extractor struct {
 	market      wordSet
 	marketHeads []string
 	roles       []string
+	leadRoles   []string // roles that lead (not 分析师)
 	surnames    map[string]bool
 	policyHeads []string
 	bareHeads   []string
@@ -78,7 +79,13 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	x.marketHeads = wordSet(toSet(heads)).sortedWords()
-	x.roles = newWordSet(lx.List("roles")).sortedWords()
+	roles := newWordSet(lx.List("roles"))
+	x.roles = roles.sortedWords()
+	for _, r := range x.roles {
+		if roles[r] != "staff" {
+			x.leadRoles = append(x.leadRoles, r)
+		}
+	}
 	x.surnames = toBoolSet(lx.Words("surnames"))
 	ph := newWordSet(lx.List("policy_heads"))
 	x.policyHeads = ph.sortedWords()

@@ -34,7 +34,7 @@ var shapes = map[schema.Predicate]relShape{
 		obj: types(schema.Trend, schema.Technology, schema.Industry, schema.Market, schema.Company)},
 	schema.Hinders: {subj: types(schema.Trend, schema.Technology, schema.Industry, schema.Market, schema.Policy, schema.Company, schema.Organization),
 		obj: types(schema.Trend, schema.Technology, schema.Industry, schema.Market, schema.Company)},
-	schema.PartnersWith: {subj: types(schema.Company, schema.Organization), obj: types(schema.Company, schema.Organization, schema.Industry), symmetric: true},
+	schema.PartnersWith: {subj: types(schema.Company, schema.Organization), obj: types(schema.Company, schema.Organization), symmetric: true},
 	schema.CompetesWith: {subj: types(schema.Company), obj: types(schema.Company), symmetric: true},
 	schema.Acquires:     {subj: types(schema.Company), obj: types(schema.Company), maxGap: 4},
 	schema.Serves:       {subj: types(schema.Company), obj: types(schema.Industry, schema.Market, schema.Region), maxGap: 4},

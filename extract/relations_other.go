@@ -112,7 +112,7 @@ func (x *Extractor) leadRelations(s *sentence, sink *relSink) {
 			continue
 		}
 		role := ""
-		for _, r := range x.roles {
+		for _, r := range x.leadRoles {
 			if strings.HasSuffix(s.Text[:p.Start], r) && len(r) > len(role) {
 				role = r
 			}
