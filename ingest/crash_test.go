@@ -89,9 +89,9 @@ var progressLine = regexp.MustCompile(`^build: (\d+)/(\d+) files, (\d+) stored`)
 // whole (as many quads as a clean build of the same file writes), and
 // that a second build completes the job, skipping what was stored.
 func TestCrashMidBuild(t *testing.T) {
-	n := 150
+	n := 80 // three builds' worth of extraction: keep it quick under -race
 	if testing.Short() {
-		n = 60
+		n = 30
 	}
 	corpus, crashed, clean := t.TempDir(), t.TempDir(), t.TempDir()
 	crashCorpus(t, corpus, n)
