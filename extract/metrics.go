@@ -341,7 +341,8 @@ func (v *sentenceView) figures(tab *metricTables) []figure {
 	// lists: the unit written once at the end covers the items before it
 	// (-1.56亿、-0.18亿和1.12亿元)
 	for i := 1; i < len(out); i++ {
-		if listJoint(v.s[out[i-1].End:out[i].Start]) {
+		between := v.s[out[i-1].End:out[i].Start]
+		if listJoint(between) || (strings.TrimSpace(between) == "，" || strings.TrimSpace(between) == ",") && v.afterRespectively(out[out[i-1].list]) {
 			out[i].list = out[i-1].list
 		}
 	}
@@ -377,6 +378,13 @@ func (v *sentenceView) figures(tab *metricTables) []figure {
 		}
 	}
 	return out
+}
+
+// afterRespectively reports 分别 shortly before the figure: 分别为56.6%，
+// 59.5%和66.5% is one list even though commas separate it.
+func (v *sentenceView) afterRespectively(f figure) bool {
+	cs, _ := v.clauseBounds(f.clause)
+	return strings.Contains(v.s[cs:f.Start], "分别")
 }
 
 func listJoint(between string) bool {
@@ -598,12 +606,17 @@ func (v *sentenceView) measuredCount(f figure, tab *metricTables) bool {
 			return true
 		}
 	}
+	// a measure word just before the figure: 投诉量为3252件, 员工达1500人
 	cs, _ := v.clauseBounds(f.clause)
 	span := v.withoutTimes(cs, f.Start)
-	if w, _ := rightmostMeasure(span, tab.measures); w != "" && !tab.direction[w] && !tab.money[w] {
+	if w, at := rightmostMeasure(span, tab.measures); w != "" && !tab.direction[w] && !tab.money[w] &&
+		utf8.RuneCountInString(strings.TrimSpace(span[at+len(w):])) <= 3 {
 		return true
 	}
-	return strings.Contains(span, "量")
+	if i := strings.LastIndex(span, "量"); i >= 0 && utf8.RuneCountInString(strings.TrimSpace(span[i:])) <= 4 {
+		return true
+	}
+	return false
 }
 
 // measureInClause reports that the measure word stands in the figure's own

@@ -208,6 +208,15 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a comma list after 分别",
+			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "毛利率", Value: 56.6, Unit: "percent", Period: "2018"},
+				{Subject: "星辰科技", Measure: "毛利率", Value: 59.5, Unit: "percent", Period: "2019"},
+				{Subject: "星辰科技", Measure: "毛利率", Value: 66.5, Unit: "percent", Period: "2020"},
+			},
+		},
+		{
 			name:  "value ranges and modifiers are skipped",
 			steps: []step{{s: sent(t, "星辰科技的100kWh电池包可供15~25万辆车使用。", "星辰科技:Company")}},
 		},

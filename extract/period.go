@@ -116,7 +116,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 		}
 	}
 	for i := range out {
-		out[i].Compare = comparisonBase(s[:out[i].Start])
+		out[i].Compare = comparisonBase(s[:out[i].Start]) || startingPoint(s[:out[i].Start], s[out[i].End:])
 	}
 	sortTimes(out)
 	return out
@@ -228,6 +228,26 @@ func comparisonBase(before string) bool {
 	before = strings.TrimRight(before, " ")
 	for _, w := range []string{"比", "较", "相比", "相较", "相较于", "相比于", "对比", "同比", "与", "跟", "较之", "比起", "相对于"} {
 		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// startingPoint reports 从2010年6月上市以来 / 自2018年起: the time since
+// which something holds, not the period of a figure.
+func startingPoint(before, after string) bool {
+	before = strings.TrimRight(before, " ")
+	if !strings.HasSuffix(before, "从") && !strings.HasSuffix(before, "自") && !strings.HasSuffix(before, "自从") {
+		return false
+	}
+	a := []rune(after)
+	if len(a) > 8 {
+		a = a[:8]
+	}
+	rest := string(a)
+	for _, w := range []string{"以来", "起", "开始"} {
+		if strings.Contains(rest, w) {
 			return true
 		}
 	}

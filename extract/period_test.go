@@ -36,6 +36,8 @@ func TestFindTimes(t *testing.T) {
 		{in: "销量比2021年增加5成", values: []string{"2021"}, compare: []bool{true}},
 		{in: "较上年增长", date: d2021, values: []string{"2020"}, compare: []bool{true}},
 		{in: "3月21日，宁德时代官宣涨价", date: d2021, values: nil},
+		{in: "从2010年6月上市以来，市值突破1万亿美元", values: []string{"2010-06"}, compare: []bool{true}},
+		{in: "从2019年的17.34亿元增长至", values: []string{"2019"}, compare: []bool{false}},
 		{in: "刘静瑜在2020高工锂电年会上", values: nil},
 		{in: "股票代码300750", values: nil},
 	}
