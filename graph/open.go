@@ -1,6 +1,22 @@
 // Package graph stores extraction results as quads in Cayley and answers
-// questions about them: one article per transaction, every quad labelled with
-// its article's IRI so that an article can be replaced or deleted whole.
+// questions about them. Every quad is labelled with its article's IRI, so an
+// article can be replaced or deleted whole; a batch of articles is written
+// in one transaction. Layout (see ../shared/SCHEMA.md "In the graph"):
+//
+//	article  rdf:type schema/Article; dc:title "…"@zh; dc:date; dc:creator;
+//	         dc:subject; dc:source; schema/hash; schema/mentions → entity
+//	entity   rdf:type schema/<Type>; rdfs:label "name"@zh;
+//	         skos:altLabel "alias"@zh; schema/key "normalised name or alias"
+//	relation subject —schema/<predicate>→ object, plus a statement node:
+//	         rdf:type schema/Statement; schema/subject, /predicate, /object;
+//	         qualifiers rank, rankUpTo (xsd:integer), round, unit, role,
+//	         value (xsd:decimal); schema/evidence "…"@zh; schema/article
+//	metric   subject —schema/hasMetric→ node: rdf:type schema/Metric;
+//	         schema/measure "…"@zh; value (xsd:decimal); unit; period;
+//	         approx (xsd:boolean); schema/evidence; schema/article
+//
+// Lookups start from a node found by value (the name key, an IRI) and walk
+// index prefixes; nothing here scans the whole store.
 package graph
 
 import (
