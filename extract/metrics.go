@@ -23,6 +23,8 @@ type metricMemory struct {
 	subject      string
 	subjectBlock int
 	seen         bool
+
+	known map[string]schema.Type
 }
 
 func (ctx *docContext) metricMemory() *metricMemory {
@@ -124,6 +126,7 @@ type sentenceView struct {
 	times    []timeExpr
 
 	clauseHasFigure map[int]bool
+	known           map[string]schema.Type // every entity named so far in the article
 }
 
 // findMetrics returns every figure of the sentence that has a clear subject
@@ -132,6 +135,13 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	mem := ctx.metricMemory()
 	ft := foldFigures(s.Text)
 	v := newSentenceView(ft, s, ctx.Date)
+	if mem.known == nil {
+		mem.known = map[string]schema.Type{}
+	}
+	for _, m := range v.mentions {
+		mem.known[m.name] = m.typ
+	}
+	v.known = mem.known
 	figs := v.figures(mem.tab)
 	v.clauseHasFigure = map[int]bool{}
 	for _, f := range figs {

@@ -28,7 +28,7 @@ const (
 // each when the sentence says 分别 and the counts match.
 func (v *sentenceView) subjects(f figure, carried string) []string {
 	if m, ok := v.attached(f); ok {
-		return []string{m.name}
+		return []string{v.compose(m)}
 	}
 	cs, ce := v.clauseBounds(f.clause)
 	var own []mentionSpan
@@ -174,7 +174,65 @@ func (v *sentenceView) head(ms []mentionSpan) []mentionSpan {
 		}
 		out = append(out, ms[j])
 	}
+	for k := range out {
+		out[k].name = v.compose(out[k])
+	}
 	return out
+}
+
+// compose gives a region-qualified kind its fuller name when the article
+// uses one: 中国大陆56家主要半导体设备制造商 measures 中国半导体设备行业 if
+// that name appears elsewhere in the article.
+func (v *sentenceView) compose(m mentionSpan) string {
+	orig := m.name
+	region, kind := m, m
+	switch m.typ {
+	case schema.Technology, schema.Industry, schema.Market:
+		found := false
+		for _, r := range v.mentions {
+			if r.typ == schema.Region && r.end <= m.start {
+				region, found = r, true
+			}
+		}
+		if !found {
+			return m.name
+		}
+	case schema.Region:
+		// 中国大陆32家主要光伏设备制造商: the kind follows the count
+		found := false
+		for _, k := range v.mentions {
+			if k.start >= m.end && (k.typ == schema.Technology || k.typ == schema.Industry || k.typ == schema.Market) {
+				kind, found = k, true
+				break
+			}
+		}
+		if !found {
+			return m.name
+		}
+	default:
+		return m.name
+	}
+	gap := v.s[region.end:kind.start]
+	if utf8.RuneCountInString(gap) > 10 || strings.ContainsAny(gap, "的，,、；和与及在") {
+		return orig
+	}
+	best := ""
+	for k, t := range v.known {
+		if t != schema.Industry && t != schema.Market && t != schema.Technology {
+			continue
+		}
+		rest, ok := strings.CutPrefix(k, region.name)
+		if !ok || k == kind.name || !strings.Contains(rest, kind.name) {
+			continue
+		}
+		if best == "" || len(k) < len(best) || (len(k) == len(best) && k < best) {
+			best = k
+		}
+	}
+	if best == "" {
+		return orig
+	}
+	return best
 }
 
 // distribute turns head mentions into subject names; with 分别 and as many

@@ -208,6 +208,17 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name: "a region-qualified kind takes the fuller name the article uses",
+			steps: []step{
+				{s: sent(t, "中国光伏设备行业发展迅速。", "中国光伏设备行业:Industry")},
+				{s: sent(t, "中国大陆32家主要光伏设备制造商完成销售收入120亿元。", "中国:Region", "光伏设备:Technology")},
+			},
+			want: []Metric{
+				{Subject: "中国光伏设备行业", Measure: "数量", Value: 32, Unit: "count"},
+				{Subject: "中国光伏设备行业", Measure: "销售收入", Value: 1.2e10, Unit: "CNY"},
+			},
+		},
+		{
 			name:  "a comma list after 分别",
 			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
 			want: []Metric{
