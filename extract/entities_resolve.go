@@ -178,8 +178,30 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		}
 	}
 	x.mergeMarkets(d)
+	mergeBracketed(a, picked)
 	for _, e := range d.ents {
 		e.finish()
+	}
+	// one name is one entity even when two finders typed it differently
+	// (a quoted product that is also linked)
+	byName := map[string]*entState{}
+	for _, e := range d.ents {
+		if e.mergedTo != nil {
+			continue
+		}
+		k := schema.Key(e.name)
+		o := byName[k]
+		if o == nil {
+			byName[k] = e
+			continue
+		}
+		o.mentions += e.mentions
+		for al := range e.aliases {
+			if schema.Key(al) != k {
+				o.aliases[al] = true
+			}
+		}
+		e.mergedTo = o
 	}
 	// after merging, several groups may point at one entity
 	var live []*entState
@@ -289,8 +311,8 @@ func (x *Extractor) mergeMarkets(d *docState) {
 				}
 			}
 			for w, v := range x.market {
-				if v == "mod" && strings.HasPrefix(name, w) && len(name) > len(w)+len("市场") {
-					name = strings.TrimPrefix(name, w)
+				if v == "mod" && strings.Contains(name, w) && len(name) > len(w)+len("市场") {
+					name = strings.Replace(name, w, "", 1)
 					changed = true
 				}
 			}
@@ -344,6 +366,36 @@ func (x *Extractor) mergeMarkets(d *docState) {
 			continue
 		}
 		target[key] = m.e
+	}
+}
+
+// mergeBracketed joins a name and the name in brackets right after it
+// (纯电动悍马（Hummer EV）, 通用汽车（GM）): the second is another name of
+// the first, unless the lexicon knows it as something else.
+func mergeBracketed(a *Article, picked [][]blockMention) {
+	for i, ms := range picked {
+		text := a.Blocks[i].Text
+		for j := 0; j+1 < len(ms); j++ {
+			m, n := ms[j], ms[j+1]
+			open, close := strings.TrimLeft(text[m.End:n.Start], "”\"」’"), ""
+			if n.End < len(text) {
+				close = text[n.End:]
+			}
+			if open != "（" && open != "(" || !strings.HasPrefix(close, "）") && !strings.HasPrefix(close, ")") {
+				continue
+			}
+			t, e := m.ent.root(), n.ent.root()
+			if t == e || e.lex != nil && t.lex != e.lex {
+				continue
+			}
+			for f, c := range e.forms {
+				t.forms[f] += c
+			}
+			for al := range e.aliases {
+				t.aliases[al] = true
+			}
+			e.mergedTo = t
+		}
 	}
 }
 

@@ -84,6 +84,8 @@ func (x *Extractor) relations(d *docState) []Relation {
 		x.targetRelations(s, sink)
 		x.leadRelations(s, sink)
 		x.issuedRelations(s, sink)
+		x.stakeRelations(s, sink)
+		x.prefixPlaceRelations(s, sink)
 		ctx.update(s)
 	}
 	for _, p := range d.partOf {
@@ -345,7 +347,11 @@ func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w st
 		}
 		return
 	}
-	for _, mk := range []string{"受到", "受", "被", "由"} {
+	markers := []string{"受到", "受", "被", "由"}
+	if p == schema.Drives {
+		markers = append(markers, "依靠", "依赖", "得益于")
+	}
+	for _, mk := range markers {
 		k := strings.LastIndex(pre, mk)
 		if k < 0 {
 			continue

@@ -163,3 +163,68 @@ func (x *Extractor) issuedRelations(s *sentence, sink *relSink) {
 		}
 	}
 }
+
+// stakeRe finds a share held in a company: A出资50.1%的B, B由A出资44%,
+// A持股30%.
+var stakeRe = regexp.MustCompile(`(出资|持股|持有|入股|参股)\s?([0-9]+(?:\.[0-9]+)?)\s?%`)
+
+// stakeRelations: an investor holding a stated share of a company.
+func (x *Extractor) stakeRelations(s *sentence, sink *relSink) {
+	owner := types(schema.Company, schema.Organization, schema.Person)
+	for _, m := range stakeRe.FindAllStringSubmatchIndex(s.Text, -1) {
+		v, err := strconv.ParseFloat(s.Text[m[4]:m[5]], 64)
+		if err != nil || x.negated(s, m[0]) {
+			continue
+		}
+		cs, ce := clauseOf(s.Text, m[0])
+		before := mentionsIn(s, cs, m[0], owner)
+		if len(before) == 0 {
+			continue
+		}
+		r := Relation{Predicate: schema.Invests, Value: v, Unit: "percent", Evidence: s.Text}
+		pre := s.Text[cs:m[0]]
+		if k := strings.LastIndex(pre, "由"); k >= 0 {
+			// B由A出资44%
+			owners := mentionsIn(s, cs+k, m[0], owner)
+			targets := mentionsIn(s, cs, cs+k, types(schema.Company))
+			if len(owners) > 0 && len(targets) > 0 {
+				r.Subject, r.Object = owners[len(owners)-1].Name, targets[len(targets)-1].Name
+				sink.add(r)
+			}
+			continue
+		}
+		// A出资50.1%的B
+		if after := mentionsIn(s, m[1], ce, types(schema.Company)); len(after) > 0 && strings.HasPrefix(s.Text[m[1]:], "的") {
+			r.Subject, r.Object = before[len(before)-1].Name, after[0].Name
+			sink.add(r)
+		}
+	}
+}
+
+// prefixPlaceRelations: a country or city written before a company's
+// name (美国特斯拉, 瑞典电池新贵Northvolt) says where it is from.
+func (x *Extractor) prefixPlaceRelations(s *sentence, sink *relSink) {
+	for i := 0; i+1 < len(s.Mentions); i++ {
+		r := s.Mentions[i]
+		if r.Type != schema.Region {
+			continue
+		}
+		for _, c := range s.Mentions[i+1:] {
+			if c.Type != schema.Company && c.Type != schema.Organization {
+				if c.Type == schema.Region {
+					break
+				}
+				continue
+			}
+			gap := s.Text[r.End:c.Start]
+			if gap == "" || utf8.RuneCountInString(gap) <= 6 && !strings.ContainsAny(gap, "，。、；：的和与及等") && hasSuffixIn(gap, placeDescriptors) != "" {
+				sink.add(Relation{Subject: c.Name, Predicate: schema.LocatedIn, Object: r.Name, Evidence: s.Text})
+			}
+			break
+		}
+	}
+}
+
+// placeDescriptors may stand between a place and a company's name
+// (瑞典电池新贵Northvolt, 英国调查公司LMC).
+var placeDescriptors = []string{"公司", "企业", "巨头", "新贵", "厂商", "车企", "品牌", "集团", "机构", "独角兽", "初创企业"}
