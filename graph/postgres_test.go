@@ -56,6 +56,10 @@ func pgSchemaURL(t *testing.T) string {
 // both stores answer at each step.
 func TestPostgresMatchesBolt(t *testing.T) {
 	pgURL := pgSchemaURL(t)
+	if ro, err := Open(Options{Path: pgURL, ReadOnly: true}); err == nil {
+		ro.Close()
+		t.Fatal("read-only open of an empty schema succeeded")
+	}
 	pg, err := Open(Options{Path: pgURL})
 	if err != nil {
 		t.Fatal(err)

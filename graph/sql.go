@@ -13,32 +13,36 @@ import (
 // that resolves nodes by hash, so a batch of deletes and adds is atomic.
 func openSQL(opts Options) (graph.QuadStore, error) {
 	const backend = "postgres"
+	where := redactURL(opts.Path)
+	db, err := sql.Open("postgres", opts.Path)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", where, err)
+	}
+	defer db.Close()
+	// Ask first: Cayley's init logs an error when the tables exist.
+	var exists bool
+	if err := db.QueryRow(`SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, fmt.Errorf("store %s: %w", where, err)
+	}
 	gopts := graph.Options{}
-	if err := graph.InitQuadStore(backend, opts.Path, gopts); err != nil && err != graph.ErrDatabaseExists {
-		return nil, fmt.Errorf("store %s: init: %w", redactURL(opts.Path), err)
+	switch {
+	case !exists && opts.ReadOnly:
+		return nil, fmt.Errorf("store %s: no kgb store there (run `kgb build` first)", where)
+	case !exists:
+		if err := graph.InitQuadStore(backend, opts.Path, gopts); err != nil && err != graph.ErrDatabaseExists {
+			return nil, fmt.Errorf("store %s: init: %w", where, err)
+		}
 	}
 	if !opts.ReadOnly {
-		if err := addSQLLabelIndex(opts.Path); err != nil {
-			return nil, fmt.Errorf("store %s: %w", redactURL(opts.Path), err)
+		// Cayley's tables index subject, predicate and object only; finding
+		// an article's quads by label would read them all.
+		if _, err := db.Exec(`CREATE INDEX IF NOT EXISTS kgb_label_index ON quads (label_hash)`); err != nil {
+			return nil, fmt.Errorf("store %s: label index: %w", where, err)
 		}
 	}
 	qs, err := graph.NewQuadStore(backend, opts.Path, gopts)
 	if err != nil {
-		return nil, fmt.Errorf("store %s: %w", redactURL(opts.Path), err)
+		return nil, fmt.Errorf("store %s: %w", where, err)
 	}
 	return qs, nil
-}
-
-// addSQLLabelIndex adds the index that finds an article's quads by label;
-// Cayley's tables index subject, predicate and object only.
-func addSQLLabelIndex(url string) error {
-	db, err := sql.Open("postgres", url)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if _, err := db.Exec(`CREATE INDEX IF NOT EXISTS kgb_label_index ON quads (label_hash)`); err != nil {
-		return fmt.Errorf("label index: %w", err)
-	}
-	return nil
 }
