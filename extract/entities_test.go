@@ -120,6 +120,11 @@ func TestEntityResolution(t *testing.T) {
 			canonical: "中国SaaS市场", aliases: []string{"SaaS市场", "国内SaaS市场"}, mentions: 3,
 		},
 		{
+			name:      "a second name in brackets",
+			body:      "<p>该公司推出大型车“星河悍马”（Galaxy Hummer）。</p>",
+			canonical: "星河悍马", aliases: []string{"Galaxy Hummer"}, mentions: 2,
+		},
+		{
 			name:      "cloud unit linked by its brand",
 			body:      `<p><a class="project-link" data-name="华为">华为</a>云增长最快。</p>`,
 			canonical: "华为云", aliases: []string{"华为"}, mentions: 1,

@@ -98,6 +98,21 @@ func TestRelations(t *testing.T) {
 			},
 		},
 		{
+			name: "stake, active and passive",
+			body: "<p>比亚迪出资51%的宁德时代。广汽埃安由广汽出资60%。</p>",
+			want: []rel{{"比亚迪", schema.Invests, "宁德时代"}, {"广汽", schema.Invests, "广汽埃安"}},
+		},
+		{
+			name: "place before a company name",
+			body: "<p>瑞典电池新贵Northvolt获得订单，美国特斯拉随后跟进。</p>",
+			want: []rel{{"Northvolt", schema.LocatedIn, "瑞典"}, {"特斯拉", schema.LocatedIn, "美国"}},
+		},
+		{
+			name: "依靠X驱动",
+			body: "<p>国内SaaS市场主要依靠云原生驱动。</p>",
+			want: []rel{{"云原生", schema.Drives, "国内SaaS市场"}},
+		},
+		{
 			name: "leads with role",
 			body: "<p>中国软件行业协会副秘书长李振华表示，行业仍处在早期。</p>",
 			want: []rel{{"李振华", schema.Leads, "中国软件行业协会"}},
