@@ -75,7 +75,9 @@ func TestQueryErrors(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("endless query: err = %v", err)
 	}
-	if d := time.Since(start); d > 3*time.Second {
+	// Generous: on a loaded 2-core CI machine the spinning script competes
+	// for the CPU; what matters is that the query ends at all.
+	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("endless query stopped after %v", d)
 	}
 	// The store still answers after an interrupted query.
