@@ -24,7 +24,8 @@ type metricMemory struct {
 	subjectBlock int
 	seen         bool
 
-	known map[string]schema.Type
+	known     map[string]schema.Type
+	companies map[string]int // mentions per company name
 }
 
 func (ctx *docContext) metricMemory() *metricMemory {
@@ -127,6 +128,7 @@ type sentenceView struct {
 
 	clauseHasFigure map[int]bool
 	known           map[string]schema.Type // every entity named so far in the article
+	mainCompany     string                 // the company named most so far, if clearly so
 }
 
 // findMetrics returns every figure of the sentence that has a clear subject
@@ -138,10 +140,17 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	if mem.known == nil {
 		mem.known = map[string]schema.Type{}
 	}
+	if mem.companies == nil {
+		mem.companies = map[string]int{}
+	}
 	for _, m := range v.mentions {
 		mem.known[m.name] = m.typ
+		if m.typ == schema.Company {
+			mem.companies[m.name]++
+		}
 	}
 	v.known = mem.known
+	v.mainCompany = mainOf(mem.companies)
 	figs := v.figures(mem.tab)
 	v.clauseHasFigure = map[int]bool{}
 	for _, f := range figs {
@@ -163,8 +172,10 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 			continue
 		}
 		carried := prevSubject
-		if f.Kind == kindCount {
-			carried = "" // a count carried to another sentence's subject is a guess
+		if f.Kind == kindCount && len(v.mentions) > 0 {
+			// a count in a sentence naming other things is about them, or
+			// about something unnamed; carrying a subject in is a guess
+			carried = ""
 		}
 		subjects := v.subjects(f, carried)
 		if len(subjects) == 0 {
@@ -193,6 +204,27 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	}
 	mem.remember(s, v, out)
 	return out
+}
+
+// mainOf returns the most mentioned name when it leads the next by a
+// clear margin (half as many again), else "".
+func mainOf(counts map[string]int) string {
+	best, second := "", 0
+	for n, c := range counts {
+		switch {
+		case best == "" || c > counts[best] || (c == counts[best] && n < best):
+			if best != "" {
+				second = max(second, counts[best])
+			}
+			best = n
+		case c > second:
+			second = c
+		}
+	}
+	if best == "" || counts[best] < 5 || 2*counts[best] < 3*second {
+		return ""
+	}
+	return best
 }
 
 // carried is the period and subject the previous sentences hand on: the
@@ -264,7 +296,7 @@ func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
 			if depth > 0 {
 				depth--
 			}
-		case '，', ',', '；', ';', '。', '！', '？', '!', '?', '：', ':':
+		case '，', ',', '；', ';', '。', '！', '？', '!', '?', '：', ':', '|', '｜':
 			if depth == 0 {
 				v.clauses = append(v.clauses, i+utf8.RuneLen(r))
 			}
@@ -542,7 +574,7 @@ func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, s
 		// 将筹集15亿美元，有望成为2022年…: a time word later in the clause, or
 		// in the next clause when that one states no figure of its own
 		for i := range v.times {
-			if v.times[i].Compare || v.times[i].Start < f.End {
+			if v.times[i].Compare || v.times[i].Relative || v.times[i].Start < f.End {
 				continue
 			}
 			c := v.clauseOf(v.times[i].Start)

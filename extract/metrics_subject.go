@@ -72,6 +72,10 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 	if carried != "" {
 		return []string{carried}
 	}
+	// 其动力电池单价…: 其 with nothing to carry is the article's main company
+	if strings.Contains(v.s[cs:f.Start], "其") && v.mainCompany != "" {
+		return []string{v.mainCompany}
+	}
 	if object != nil {
 		return v.distribute(f, v.head(object))
 	}
@@ -122,6 +126,18 @@ func (v *sentenceView) atHead(m mentionSpan) bool {
 func (v *sentenceView) topic() (string, bool) {
 	if len(v.mentions) == 0 {
 		return "", false
+	}
+	// 正在迅速追赶特斯拉的是第2位的上海汽车: a cleft puts the topic last
+	if i := strings.LastIndex(v.s, "的是"); i >= 0 {
+		for _, m := range v.mentions {
+			if m.start > i && v.clauseOf(m.start) == v.clauseOf(i) {
+				rest := v.s[i+len("的是") : m.start]
+				if utf8.RuneCountInString(rest) <= 6 && !strings.ContainsAny(rest, "，,、和与及") {
+					return m.name, true
+				}
+				break
+			}
+		}
 	}
 	m := v.mentions[0]
 	cs, _ := v.clauseBounds(v.clauseOf(m.start))

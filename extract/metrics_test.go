@@ -219,6 +219,31 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a headline's source tag is a clause of its own; a later relative year does not date the figure",
+			steps: []step{{s: sent(t, "36氪首发| HR SaaS服务商「星辰招聘」获2250万美元C轮融资，去年收入增长超一倍", "36氪:Company", "SaaS:Technology", "星辰招聘:Company")}},
+			date:  d2023,
+			want:  []Metric{{Subject: "星辰招聘", Measure: "融资", Value: 22500000, Unit: "USD"}},
+		},
+		{
+			name: "a cleft names the topic the next sentence continues",
+			steps: []step{
+				{s: sent(t, "在国内，增长最快的是第2位的月光汽车。", "月光汽车:Company")},
+				{s: sent(t, "全年销量达到59万辆。")},
+			},
+			want: []Metric{{Subject: "月光汽车", Measure: "年销量", Value: 590000, Unit: "count"}},
+		},
+		{
+			name: "其 with nothing to carry is the article's main company",
+			steps: []step{
+				{s: sent(t, "星辰电池与月光电池竞争。", "星辰电池:Company", "月光电池:Company")},
+				{s: sent(t, "星辰电池扩产。", "星辰电池:Company")},
+				{s: sent(t, "星辰电池上市。", "星辰电池:Company")},
+				{s: sent(t, "星辰电池和月光电池都在扩产，星辰电池更快。", "星辰电池:Company", "月光电池:Company", "星辰电池:Company")},
+				{s: sent(t, "根据招股书，其电池单价为0.87元/Wh。"), block: 3},
+			},
+			want: []Metric{{Subject: "星辰电池", Measure: "单价", Value: 0.87, Unit: "CNY/Wh"}},
+		},
+		{
 			name:  "a comma list after 分别",
 			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
 			want: []Metric{

@@ -21,6 +21,8 @@ type timeExpr struct {
 	// Compare marks a comparison base (比2020年, 较上年): the figure is not
 	// of that period.
 	Compare bool
+	// Relative marks a period read against the article's date (今年, 上半年).
+	Relative bool
 }
 
 const yearPat = `((?:19|20)\d{2})`
@@ -97,7 +99,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 				sub = s[m[4]:m[5]]
 			}
 			if v := formatPeriod(y, sub); v != "" {
-				out = append(out, timeExpr{Start: m[0], End: m[1], Value: v, Each: []string{v}})
+				out = append(out, timeExpr{Start: m[0], End: m[1], Value: v, Each: []string{v}, Relative: true})
 			}
 		}
 		for _, m := range bareSubRe.FindAllStringSubmatchIndex(s, -1) {
@@ -111,7 +113,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 				continue
 			}
 			if v := formatPeriod(year, sub); v != "" {
-				out = append(out, timeExpr{Start: m[0], End: m[1], Value: v, Each: []string{v}})
+				out = append(out, timeExpr{Start: m[0], End: m[1], Value: v, Each: []string{v}, Relative: true})
 			}
 		}
 	}
