@@ -31,6 +31,11 @@ func (x *Extractor) marketCands(text string, toks []token) []cand {
 			if j := tokenAt(toks, s+len(h)-1); j >= 0 && toks[j].End != s+len(h) {
 				continue // 产业链: the head is part of a longer word
 			}
+			if r, _ := utf8.DecodeRuneInString(text[s+len(h):]); r != utf8.RuneError {
+				if _, ok := x.dictPOS(h + string(r)); ok {
+					continue // 产业链, 市场化: the dictionary knows the longer word
+				}
+			}
 			start, content, scope, leadScope := x.readMarketBack(text, toks, s)
 			if start < 0 || (!content && !(isMarket && scope)) {
 				continue

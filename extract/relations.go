@@ -215,6 +215,10 @@ func topic(s *sentence, cs int, allowed typeSet) *mention {
 	if !ok {
 		return nil
 	}
+	// 36氪获悉，… : the source of a report is not what the report is about
+	if rest := strings.TrimSpace(s.Text[m.End:c1]); hasPrefixIn(rest, reportVerbs) == rest && rest != "" {
+		return nil
+	}
 	// A-B-C的D: the head after 的 is the subject (日产-雷诺-三菱的联盟)
 	head := m
 	for i := 1; i < len(s.Mentions) && s.Mentions[i].End <= c1; i++ {
@@ -228,6 +232,9 @@ func topic(s *sentence, cs int, allowed typeSet) *mention {
 	}
 	return head
 }
+
+// reportVerbs after a name make it the source of the news, not its topic.
+var reportVerbs = []string{"独家获悉", "获悉", "了解到", "注意到", "报道", "消息", "讯", "称", "表示", "指出", "认为", "统计", "显示", "数据显示"}
 
 // topicLeads may come before a clause's subject without demoting it.
 var topicLeads = []string{"", "而", "但", "但是", "同时", "并且", "此外", "另外", "其中", "目前", "当前", "而且", "其次", "首先", "最后"}
