@@ -332,7 +332,15 @@ func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (
 			singles++
 			brand = brand || singles >= 2
 		case brandPOS[t.Pos]:
-			brand = brand || t.Pos != "ns" // a place alone does not make a brand
+			// a place or a known sector/technology word does not make a brand
+			if ent, known := x.dict.m[fold(w)]; known && ent.Type != schema.Company && ent.Type != schema.Organization {
+				if !loose {
+					i = -1
+					continue
+				}
+			} else {
+				brand = brand || t.Pos != "ns"
+			}
 			singles = 0
 		case t.Pos == "n" || t.Pos == "vn" || t.Pos == "b" && loose:
 			if x.generic[w] && !loose {
@@ -455,20 +463,15 @@ var companyNouns = []string{"企业", "公司", "品牌", "平台", "机构", "�
 // docWords end the names of documents and lists.
 var docWords = []string{"单", "榜", "报告", "指数", "白皮书", "名录"}
 
-// productCategory reports whether a quoted name after a category word is
-// likely a product: it has a model number or Latin letters, or the
-// category is a kind of vehicle or device (主力轿车“汉”).
-func productCategory(category, name string) bool {
-	if strings.IndexFunc(name, func(r rune) bool { return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) >= 0 {
-		return true
-	}
-	for _, c := range []string{"轿车", "SUV", "MPV", "皮卡", "跑车", "小型车", "大型车", "车型", "手机", "机型"} {
-		if strings.HasSuffix(category, c) {
-			return true
-		}
-	}
-	return false
+// hasModelChars: a name with Latin letters or digits, like most product
+// names (宏光MINI EV, bZ4X).
+func hasModelChars(name string) bool {
+	return strings.IndexFunc(name, func(r rune) bool { return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) >= 0
 }
+
+// productCategories are kinds of vehicle or device that name a product
+// when a quoted name follows (主力轿车“汉”, 大型车“某某”).
+var productCategories = []string{"轿车", "SUV", "MPV", "皮卡", "跑车", "小型车", "大型车", "车型", "手机", "机型"}
 
 var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 
@@ -496,7 +499,8 @@ func (x *Extractor) quoteCands(text string) []cand {
 		if !ok {
 			// a product category then a quoted name: 主力轿车“汉”, 纯电动皮卡“F-150”
 			n := x.dictEndingAt(before)
-			if n == 0 || x.dict.m[fold(before[len(before)-n:])].Type != schema.Technology || !productCategory(before[len(before)-n:], name) {
+			tech := n > 0 && x.dict.m[fold(before[len(before)-n:])].Type == schema.Technology
+			if !(tech && hasModelChars(name)) && hasSuffixIn(before, productCategories) == "" {
 				after := strings.TrimPrefix(text[m[1]:], "等")
 				if !strings.HasPrefix(after, "品牌") || !hasHan(name) {
 					continue

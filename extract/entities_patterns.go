@@ -33,7 +33,14 @@ func (x *Extractor) marketCands(text string, toks []token) []cand {
 			}
 			if r, _ := utf8.DecodeRuneInString(text[s+len(h):]); r != utf8.RuneError {
 				if _, ok := x.dictPOS(h + string(r)); ok {
-					continue // 产业链, 市场化: the dictionary knows the longer word
+					continue // 市场化: the dictionary knows the longer word
+				}
+				// a sector phrase is followed by what happens to it, not by
+				// more nouns (产业链, 产业图谱, 产业创新发展论坛)
+				if !isMarket && isHanRune(r) && !strings.ContainsRune(functionChars, r) {
+					if j := tokenAt(toks, s+len(h)); j < 0 || toks[j].Pos != "v" && toks[j].Pos != "d" {
+						continue
+					}
 				}
 			}
 			start, content, scope, leadScope := x.readMarketBack(text, toks, s)
