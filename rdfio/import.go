@@ -22,6 +22,10 @@ import (
 // loads fastest into Bolt (see CAYLEY-NOTES.md).
 const ImportBatch = 10000
 
+// batchSize is ImportBatch, smaller in tests so that several transactions
+// happen without loading tens of thousands of quads.
+var batchSize = ImportBatch
+
 // maxLine bounds one N-Quads line; an evidence sentence is far shorter,
 // and a file without line breaks should fail rather than fill memory.
 const maxLine = 4 << 20
@@ -78,10 +82,10 @@ func Import(ctx context.Context, st *graph.Store, r io.Reader, name string) (int
 
 	label := ImportLabel(st.Vocab(), name)
 	qs := st.QuadStore()
-	batch := make([]cgraph.Delta, 0, ImportBatch)
+	batch := make([]cgraph.Delta, 0, batchSize)
 	// inBatch drops a quad repeated within one batch: the store skips
 	// quads it already has, but not two adds of one quad in one call.
-	inBatch := make(map[quad.Quad]bool, ImportBatch)
+	inBatch := make(map[quad.Quad]bool, batchSize)
 	written := 0
 	flush := func() error {
 		if len(batch) == 0 {
@@ -105,7 +109,7 @@ func Import(ctx context.Context, st *graph.Store, r io.Reader, name string) (int
 		}
 		inBatch[q] = true
 		batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Add})
-		if len(batch) >= ImportBatch {
+		if len(batch) >= batchSize {
 			return flush()
 		}
 		return nil

@@ -152,29 +152,33 @@ func TestImportLabels(t *testing.T) {
 	}
 }
 
+// smallBatches makes Import and RemoveImport use transactions of n quads
+// for one test.
+func smallBatches(t *testing.T, n int) {
+	old := batchSize
+	batchSize = n
+	t.Cleanup(func() { batchSize = old })
+}
+
 // TestRemoveImportBatches removes more quads than one transaction holds.
 func TestRemoveImportBatches(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads 12k quads")
-	}
+	smallBatches(t, 100)
+	const n = 250
 	var b strings.Builder
-	for i := range ImportBatch + 2000 {
-		// Few nodes, one quad per (subject, predicate): Cayley's kv slows
-		// down badly on thousands of new nodes in one transaction, and finds
-		// a quad to delete by scanning its (subject, predicate) prefix.
-		b.WriteString("<http://e/s" + strconv.Itoa(i%120) + "> <http://e/p" + strconv.Itoa(i/120) + "> <http://e/o> .\n")
+	for i := range n {
+		b.WriteString("<http://e/s" + strconv.Itoa(i%20) + "> <http://e/p" + strconv.Itoa(i/20) + "> <http://e/o> .\n")
 	}
 	b.WriteString("<http://e/s> <http://e/p> \"kept\" <http://e/g> .\n")
 	st := newStore(t)
 	if _, err := importText(t, st, "many.nq", b.String()); err != nil {
 		t.Fatal(err)
 	}
-	n, err := RemoveImport(context.Background(), st, "many.nq")
+	removed, err := RemoveImport(context.Background(), st, "many.nq")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if left := storeQuads(t, st); n != ImportBatch+2000 || len(left) != 1 {
-		t.Errorf("removed %d, %d left; want %d removed, 1 left", n, len(left), ImportBatch+2000)
+	if left := storeQuads(t, st); removed != n || len(left) != 1 {
+		t.Errorf("removed %d, %d left; want %d removed, 1 left", removed, len(left), n)
 	}
 }
 
@@ -207,21 +211,16 @@ func TestImportErrors(t *testing.T) {
 	}
 }
 
-// TestImportBatches loads more than one batch and checks every quad landed.
+// TestImportBatches loads several batches, with quads repeated inside a
+// batch and across batches, and checks every distinct quad landed once.
 func TestImportBatches(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads 25k quads")
-	}
+	smallBatches(t, 100)
 	var b strings.Builder
-	const n = 2*ImportBatch + 5000
+	const n = 1050
 	for i := range n {
-		b.WriteString("<http://e/s")
-		b.WriteString(strings.Repeat("x", i%3))
-		b.WriteString("> <http://e/p> \"")
-		b.WriteString(strings.Repeat("v", 1+i/1000))
-		b.WriteString("\" <http://e/g")
-		b.WriteString(strconv.Itoa(i % 1000))
-		b.WriteString("> .\n")
+		// The quad repeats every 70 lines: within a batch and across them.
+		k := i % 70
+		b.WriteString("<http://e/s" + strconv.Itoa(k%7) + "> <http://e/p> \"v" + strconv.Itoa(k) + "\" <http://e/g" + strconv.Itoa(k%2) + "> .\n")
 	}
 	st := newStore(t)
 	got, err := importText(t, st, "big.nq", b.String())
@@ -231,7 +230,6 @@ func TestImportBatches(t *testing.T) {
 	if got != n {
 		t.Errorf("read %d, want %d", got, n)
 	}
-	// (s, o, g) repeats every 3000 lines; count distinct lines.
 	distinct := map[string]bool{}
 	for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {
 		distinct[l] = true

@@ -35,11 +35,11 @@ func RemoveImport(ctx context.Context, st *graph.Store, name string) (int, error
 		}
 		// Collect one batch, delete it, and scan again: deleting under a
 		// running iterator is not something every backend supports.
-		batch := make([]cgraph.Delta, 0, ImportBatch)
+		batch := make([]cgraph.Delta, 0, batchSize)
 		errFull := fmt.Errorf("batch full")
 		err = scan(ctx, qs, qs.QuadIterator(quad.Label, ref), func(q quad.Quad) error {
 			batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Delete})
-			if len(batch) == ImportBatch {
+			if len(batch) == batchSize {
 				return errFull
 			}
 			return nil
