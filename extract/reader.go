@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,16 +15,9 @@ import (
 // ReadFile reads one article from disk: the raw bytes are vetted by
 // checkInput (encoding, size) and then parsed. Errors name the file.
 func ReadFile(path string) (*Article, error) {
-	st, err := os.Stat(path)
+	raw, err := ReadRaw(path) // refuses pipes (which would block) and oversized files
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: %d bytes is larger than the %d byte limit", path, st.Size(), MaxFileSize)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	return Parse(path, raw)
 }
