@@ -300,3 +300,34 @@ func TestDropUndatedRepeats(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+// FuzzFindMetrics runs the finder on any text with mentions at any
+// offsets: it must not panic, and what it returns must be well formed.
+func FuzzFindMetrics(f *testing.F) {
+	f.Add("据蓝鲸研究统计，2022年中国智能音箱市场规模达到1250.5亿元，增速接近35%。", 30, 54, "2019年~2021年")
+	f.Add("2019年~2021年，星辰科技的营收分别为1.2亿、2.5亿和4.1亿元。", 20, 32, "今年上半年")
+	f.Add("星辰手机2022年的销量是120万台，占中国手机市场的约9成。", 0, 12, "《计划（2021-2023年）》")
+	f.Add("从2.5GWh增长至8.1GWh，复合年增长率为80%，300元-500元/分", 3, 9, "")
+	lx, err := LoadLexicon()
+	if err != nil {
+		f.Fatal(err)
+	}
+	date := time.Date(2022, 4, 6, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, text string, a, b int, heading string) {
+		s := sentence{Text: text, Heading: heading}
+		if a >= 0 && b > a && b <= len(text) {
+			s.Mentions = []mention{{Start: a, End: b, Name: "甲", Type: schema.Company}}
+		}
+		ctx := &docContext{Date: date, Lex: lx}
+		for i := 0; i < 2; i++ { // twice: the second call sees the memory
+			for _, m := range findMetrics(&s, ctx) {
+				if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) || m.Unit == "" || m.Measure == "" {
+					t.Fatalf("bad metric %+v from %q", m, text)
+				}
+				if m.Subject != "甲" {
+					t.Fatalf("subject %q is not a mention, from %q", m.Subject, text)
+				}
+			}
+		}
+	})
+}
