@@ -401,7 +401,7 @@ func (x *Extractor) latinCands(text string) []cand {
 		if _, known := x.dict.m[fold(parts[0])]; known {
 			continue // a known name, then something else
 		}
-		if strings.LastIndex(text[:s], "《") > strings.LastIndex(text[:s], "》") {
+		if win := text[max(0, s-300):s]; strings.LastIndex(win, "《") > strings.LastIndex(win, "》") {
 			continue // inside a title: 《Genius Makers》
 		}
 		if hasSuffixIn(text[:s], x.roles) != "" && len(parts) <= 2 && upperStart(w) {

@@ -100,7 +100,7 @@ func (x *Extractor) readMarketBack(text string, toks []token, s int) (start int,
 			start = pos
 			continue
 		}
-		if m := trailingLatin.FindString(prev); m != "" {
+		if m := trailingLatin(prev); m != "" {
 			content, leadScope = true, false
 			pos -= len(m)
 			start = pos
@@ -155,7 +155,18 @@ func start0(start, s int) int {
 	return start
 }
 
-var trailingLatin = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*$`)
+// trailingLatin returns the Latin word text ends with (letters, then
+// letters or digits), "" if none. It scans back only over the word itself.
+func trailingLatin(text string) string {
+	i := len(text)
+	for i > 0 && isWordByte(text[i-1]) {
+		i--
+	}
+	for i < len(text) && !(text[i] >= 'a' && text[i] <= 'z' || text[i] >= 'A' && text[i] <= 'Z') {
+		i++
+	}
+	return text[i:]
+}
 
 // dictEndingAt returns the byte length of the longest lexicon word that
 // text ends with, 0 if none.
@@ -204,10 +215,7 @@ func (x *Extractor) policyCands(text string, toks []token) []cand {
 		if strings.ContainsAny(name, "，。？！?!") {
 			continue
 		}
-		before := text[:m[0]]
-		if r := []rune(before); len(r) > 8 {
-			before = string(r[len(r)-8:])
-		}
+		before := tailRunes(text[:m[0]], 8)
 		talk := false
 		for _, w := range titleWords {
 			if strings.Contains(before, w) {
@@ -275,6 +283,9 @@ func (x *Extractor) personCands(text string, toks []token) []cand {
 // a dictionary word with what follows.
 func (x *Extractor) personNameAt(text string, toks []token, s int) int {
 	rest := text[s:]
+	if len(rest) > 24 {
+		rest = rest[:24] // a surname and two given-name characters at most, plus a look-ahead
+	}
 	sn := ""
 	for w := range x.surnames {
 		if strings.HasPrefix(rest, w) && len(w) > len(sn) {
@@ -307,6 +318,16 @@ func (x *Extractor) personNameAt(text string, toks []token, s int) int {
 		return 0 // the name would end inside a word
 	}
 	return n
+}
+
+// tailRunes returns the last n runes of s without converting all of it.
+func tailRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, sz := utf8.DecodeLastRuneInString(s[:i])
+		i -= sz
+	}
+	return s[i:]
 }
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }

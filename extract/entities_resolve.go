@@ -49,16 +49,25 @@ func selectCands(cs []cand) []cand {
 		}
 		return a.Start < b.Start
 	})
+	// bytes already taken, so that a block with many candidates stays linear
+	end := 0
+	for _, c := range cs {
+		end = max(end, c.End)
+	}
+	taken := make([]bool, end)
 	var out []cand
 	for _, c := range cs {
 		free := true
-		for _, o := range out {
-			if c.Start < o.End && o.Start < c.End {
+		for i := c.Start; i < c.End; i++ {
+			if taken[i] {
 				free = false
 				break
 			}
 		}
 		if free {
+			for i := c.Start; i < c.End; i++ {
+				taken[i] = true
+			}
 			out = append(out, c)
 		}
 	}

@@ -3,8 +3,10 @@ package extract
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kgbgraph/kgb/schema"
 )
@@ -130,5 +132,22 @@ func TestUserLexicon(t *testing.T) {
 	}
 	if _, err := New(Options{LexiconDirs: []string{filepath.Join(dir, "missing")}}); err == nil {
 		t.Error("a missing lexicon dir should be an error")
+	}
+}
+
+// TestLargeInput: a long article without paragraphs or full stops must not
+// make extraction quadratic.
+func TestLargeInput(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 400_000 {
+		b.WriteString("阿里云、腾讯云和华为云推动公有云市场增长，疫情加速企业上云，")
+	}
+	start := time.Now()
+	r := extractBody(t, b.String())
+	if len(r.Entities) == 0 || len(r.Relations) == 0 {
+		t.Fatalf("nothing found in a long text: %d entities", len(r.Entities))
+	}
+	if d := time.Since(start); d > 60*time.Second {
+		t.Errorf("400 kB took %v", d)
 	}
 }

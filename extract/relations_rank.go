@@ -203,11 +203,7 @@ func (x *Extractor) addRanks(s *sentence, ctx *rankContext, subs []*mention, h r
 // rankVerbBefore reports whether a ranking verb occurs in text before
 // offset i, at most within runes characters.
 func (x *Extractor) rankVerbBefore(text string, i, runes int) bool {
-	r := []rune(text[:i])
-	if len(r) > runes+4 {
-		r = r[len(r)-runes-4:]
-	}
-	win := string(r)
+	win := tailRunes(text[:i], runes+4)
 	for _, w := range x.rankWords {
 		if strings.Contains(win, w) {
 			return true

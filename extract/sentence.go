@@ -40,6 +40,11 @@ type docContext struct {
 // too: Chinese uses it between statements that stand alone.
 const sentenceEnds = "。！？；!?;\n"
 
+// maxSentence bounds a sentence in bytes: text without full stops (a
+// table dumped as one line, a broken file) is cut at commas, then anywhere,
+// so that the finders' work per sentence stays bounded.
+const maxSentence = 3000
+
 // splitSentences returns the byte spans of the sentences of a block.
 // Marks inside 《》, “” and （） do not split (a title or an aside may hold
 // a full stop).
@@ -67,10 +72,12 @@ func splitSentences(text string) [][2]int {
 				depth--
 			}
 		}
-		if depth == 0 && strings.ContainsRune(sentenceEnds, r) {
+		long := i-start > maxSentence && (strings.ContainsRune(clauseBreaks, r) || r == ' ') || i-start > 2*maxSentence
+		if depth == 0 && strings.ContainsRune(sentenceEnds, r) || long {
 			end := i + utf8.RuneLen(r)
 			emit(end)
 			start = end
+			depth = 0
 		}
 	}
 	emit(len(text))
