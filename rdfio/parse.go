@@ -120,6 +120,8 @@ func (p *nqParser) iri(what string) (quad.IRI, error) {
 			}
 			p.space()
 			return quad.IRI(s), nil
+		case r == utf8.RuneError && n == 1:
+			return "", p.errorf("invalid UTF-8 in an IRI")
 		case r == '\\':
 			u, err := p.uchar()
 			if err != nil {
@@ -141,9 +143,15 @@ func (p *nqParser) bnode(what string) (quad.BNode, error) {
 	}
 	p.i += 2
 	start := p.i
+	// BLANK_NODE_LABEL: name characters, with '.' allowed inside only.
 	for !p.done() {
 		r, n := utf8.DecodeRuneInString(p.s[p.i:])
-		if r == ' ' || r == '\t' || r == '<' || r == '"' || (r == '.' && (p.i+n >= len(p.s) || strings.ContainsRune(" \t\r#", rune(p.s[p.i+n])))) {
+		if r == '.' {
+			next, _ := utf8.DecodeRuneInString(p.s[p.i+n:])
+			if p.i == start || p.i+n >= len(p.s) || !bnodeChar(next) {
+				break
+			}
+		} else if !bnodeChar(r) || (r == utf8.RuneError && n == 1) {
 			break
 		}
 		p.i += n
@@ -151,7 +159,15 @@ func (p *nqParser) bnode(what string) (quad.BNode, error) {
 	if p.i == start {
 		return "", p.errorf("empty blank node label")
 	}
+	if !p.done() && p.peek() != ' ' && p.peek() != '\t' && p.peek() != '.' {
+		return "", p.errorf("character %q is not allowed in a blank node label", p.s[p.i])
+	}
 	return quad.BNode(p.s[start:p.i]), nil
+}
+
+func bnodeChar(r rune) bool {
+	return r == '_' || r == '-' || (r >= '0' && r <= '9') || r == 0xB7 ||
+		(r >= 0x300 && r <= 0x36F) || r == 0x203F || r == 0x2040 || pnCharsBase(r)
 }
 
 // uchar reads \uXXXX or \UXXXXXXXX at p.i.

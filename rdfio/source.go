@@ -23,7 +23,13 @@ func scan(ctx context.Context, qs graph.QuadStore, sh iterator.Shape, fn quadFun
 	it := sh.Iterate()
 	defer it.Close()
 	vc := newValueCache(qs)
-	for it.Next(ctx) {
+	for i := 1; it.Next(ctx); i++ {
+		// Cayley's kv iterators do not watch the context themselves.
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		q, err := vc.quad(it.Result())
 		if err != nil {
 			return fmt.Errorf("read quad: %w", err)
