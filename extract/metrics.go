@@ -127,6 +127,7 @@ type sentenceView struct {
 	times    []timeExpr
 
 	clauseHasFigure map[int]bool
+	tab             *metricTables
 	known           map[string]schema.Type // every entity named so far in the article
 	mainCompany     string                 // the company named most so far, if clearly so
 }
@@ -150,6 +151,7 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 		}
 	}
 	v.known = mem.known
+	v.tab = mem.tab
 	v.mainCompany = mainOf(mem.companies)
 	figs := v.figures(mem.tab)
 	v.clauseHasFigure = map[int]bool{}

@@ -31,6 +31,14 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 		return []string{v.compose(m)}
 	}
 	cs, ce := v.clauseBounds(f.clause)
+	// 整体手机市场17.7%的下降幅度: a name right before the figure owns it,
+	// even after 低于/比
+	for _, m := range v.mentions {
+		// not for counts: 常州、洛阳和厦门三个生产基地 counts the list
+		if f.Kind != kindCount && m.end == f.Start && m.start >= cs && v.judge(m, f, false) != candOff {
+			return []string{v.compose(m)}
+		}
+	}
 	var own []mentionSpan
 	for _, m := range v.mentions {
 		if m.start >= cs && m.end <= f.Start && v.judge(m, f, false) == candFine {
@@ -69,7 +77,7 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 			object = in
 		}
 	}
-	if carried != "" {
+	if carried != "" && !v.opensWithUnknownName() {
 		return []string{carried}
 	}
 	// 其动力电池单价…: 其 with nothing to carry is the article's main company
@@ -89,6 +97,67 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 		return []string{soft.name}
 	}
 	return nil
+}
+
+// predicateMarks end the name a sentence may open with: 长飞上半年实现营收…
+var predicateMarks = []string{"实现", "完成", "获得", "宣布", "发布", "推出", "录得", "上半年", "下半年", "全年", "今年", "去年", "前三季度", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度", "在", "于", "将", "已", "也", "共", "累计"}
+
+// opensWithUnknownName reports a sentence that starts with a name the
+// entity finder did not know (长飞上半年实现营收43.517亿元): its figures
+// belong to that name, so carrying the previous subject in would be wrong.
+func (v *sentenceView) opensWithUnknownName() bool {
+	t := v.s
+	for changed := true; changed; {
+		changed = false
+		t = strings.TrimLeft(t, " ，,、“\"「")
+		for _, w := range append([]string{"与此同时"}, clauseOpeners...) {
+			if strings.HasPrefix(t, w) {
+				t = t[len(w):]
+				changed = true
+			}
+		}
+	}
+	if t == "" || !isHanFigRune(headRune(t)) || strings.ContainsRune("其该此这它总全各每本", headRune(t)) {
+		return false
+	}
+	off := len(v.s) - len(t)
+	for _, m := range v.mentions {
+		if m.start == off {
+			return false
+		}
+	}
+	// the name runs up to a predicate or a year (长飞2021年实现…); what
+	// runs into a measure word (海外收入占比) is a modifier, not a name
+	end := -1
+	for _, w := range predicateMarks {
+		if i := strings.Index(t, w); i >= 0 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	for i, r := range t {
+		if isASCIIDigit(r) {
+			if end < 0 || i < end {
+				end = i
+			}
+			break
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	name := t[:end]
+	for _, r := range name {
+		if !isHanFigRune(r) {
+			return false
+		}
+	}
+	for _, w := range v.tab.measures {
+		if strings.Contains(name, w) {
+			return false
+		}
+	}
+	n := utf8.RuneCountInString(name)
+	return n >= 2 && n <= 6
 }
 
 // clauseOpeners may stand before a clause's subject.
@@ -322,7 +391,7 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 		}
 	}
 	for _, w := range []string{"数据", "报告", "统计", "显示", "预测", "预计", "研究", "发布", "认为", "称", "指出", "表示", "透露", "测算"} {
-		if strings.HasPrefix(strings.TrimLeft(post, " "), w) {
+		if p := strings.TrimLeft(post, " "); strings.HasPrefix(p, w) || strings.HasPrefix(p, "的"+w) {
 			return candSoft
 		}
 	}
@@ -348,7 +417,7 @@ func (v *sentenceView) reporter(m mentionSpan) bool {
 		}
 	}
 	for _, w := range []string{"数据", "报告", "统计", "显示", "预测", "预计", "研究", "发布", "认为", "称", "指出", "表示", "透露", "测算", "公布"} {
-		if strings.HasPrefix(post, w) {
+		if strings.HasPrefix(post, w) || strings.HasPrefix(post, "的"+w) {
 			return true
 		}
 	}

@@ -244,6 +244,27 @@ func TestFindMetrics(t *testing.T) {
 			want: []Metric{{Subject: "星辰电池", Measure: "单价", Value: 0.87, Unit: "CNY/Wh"}},
 		},
 		{
+			name: "a sentence opening with an unknown name does not inherit the subject",
+			steps: []step{
+				{s: sent(t, "星辰通信上半年实现营收120亿元。", "星辰通信:Company")},
+				{s: sent(t, "实现净利润1.5亿元。")},
+				{s: sent(t, "长飞上半年实现营收43.5亿元。")},
+			},
+			want: []Metric{
+				{Subject: "星辰通信", Measure: "营收", Value: 1.2e10, Unit: "CNY"},
+				{Subject: "星辰通信", Measure: "净利润", Value: 1.5e8, Unit: "CNY"},
+			},
+		},
+		{
+			name:  "a name right before the figure owns it; a source does not",
+			date:  d2023,
+			steps: []step{{s: sent(t, "从信通院的数据来看，今年1月星辰手机的降幅为3.5%，远低于整体手机市场17.7%的降幅。", "信通院:Organization", "星辰手机:Product", "整体手机市场:Market")}},
+			want: []Metric{
+				{Subject: "星辰手机", Measure: "降幅", Value: 3.5, Unit: "percent", Period: "2023-01"},
+				{Subject: "整体手机市场", Measure: "降幅", Value: 17.7, Unit: "percent", Period: "2023-01"},
+			},
+		},
+		{
 			name:  "a comma list after 分别",
 			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
 			want: []Metric{
