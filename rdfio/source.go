@@ -20,9 +20,12 @@ type source func(ctx context.Context, fn quadFunc) error
 // scan runs an iterator to its end, resolving and handing over each quad
 // as it comes; nothing is kept but a bounded cache of values.
 func scan(ctx context.Context, qs graph.QuadStore, sh iterator.Shape, fn quadFunc) error {
+	return newValueCache(qs).scan(ctx, sh, fn)
+}
+
+func (c *valueCache) scan(ctx context.Context, sh iterator.Shape, fn quadFunc) error {
 	it := sh.Iterate()
 	defer it.Close()
-	vc := newValueCache(qs)
 	for i := 1; it.Next(ctx); i++ {
 		// Cayley's kv iterators do not watch the context themselves.
 		if i%4096 == 0 {
@@ -30,7 +33,7 @@ func scan(ctx context.Context, qs graph.QuadStore, sh iterator.Shape, fn quadFun
 				return err
 			}
 		}
-		q, err := vc.quad(it.Result())
+		q, err := c.quad(it.Result())
 		if err != nil {
 			return fmt.Errorf("read quad: %w", err)
 		}
@@ -69,8 +72,9 @@ func bySubject(qs graph.QuadStore) source {
 	return func(ctx context.Context, fn quadFunc) error {
 		nodes := qs.NodesAllIterator().Iterate()
 		defer nodes.Close()
+		vc := newValueCache(qs)
 		for nodes.Next(ctx) {
-			if err := scan(ctx, qs, qs.QuadIterator(quad.Subject, nodes.Result()), fn); err != nil {
+			if err := vc.scan(ctx, qs.QuadIterator(quad.Subject, nodes.Result()), fn); err != nil {
 				return err
 			}
 		}
