@@ -268,6 +268,9 @@ func (m *metricMemory) remember(s *sentence, v *sentenceView, out []Metric) {
 	// that opens with 与X/在X leaves the earlier subject in place
 	if len(out) > 0 {
 		m.subject = out[len(out)-1].Subject
+	} else if v.opensWithUnknownName() {
+		m.seen = false // 长飞上半年…；实现净利润…: the continuation is 长飞's
+		return
 	} else if t, ok := v.topic(); ok {
 		m.subject = t
 	} else {

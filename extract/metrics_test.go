@@ -249,6 +249,7 @@ func TestFindMetrics(t *testing.T) {
 				{s: sent(t, "星辰通信上半年实现营收120亿元。", "星辰通信:Company")},
 				{s: sent(t, "实现净利润1.5亿元。")},
 				{s: sent(t, "长飞上半年实现营收43.5亿元。")},
+				{s: sent(t, "实现净利润4.79亿元。")},
 			},
 			want: []Metric{
 				{Subject: "星辰通信", Measure: "营收", Value: 1.2e10, Unit: "CNY"},
