@@ -86,10 +86,12 @@ div() { awk -v a="$1" -v b="$2" -v p="${3:-1}" 'BEGIN { if (b == 0) print "n/a";
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A R # R[key,size] = figure
-SECS=0 RSS=0
+SECS=0 RSS=0 CPU=0
 
-# timed LABEL OUT CMD...: runs CMD with stdout to OUT, sets SECS and RSS
-# (peak resident set of the process or, for xargs, its largest child, in MB).
+# timed LABEL OUT CMD...: runs CMD with stdout to OUT, sets SECS (wall), CPU
+# (user + system seconds, children included) and RSS (peak resident set of
+# the process or, for xargs, of its largest child, in MB). CPU seconds are
+# what to compare when other jobs share the machine.
 timed() {
   local label=$1 out=$2; shift 2
   local t0 t1
@@ -102,6 +104,7 @@ timed() {
   t1=$(now)
   SECS=$(sub "$t1" "$t0")
   RSS=$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$LOG/$label.time")
+  CPU=$(awk '/User time|System time/ { s += $NF } END { printf "%.2f", s }' "$LOG/$label.time")
 }
 
 quads_of() { # store → quad count from `kgb stats --json`
@@ -126,15 +129,16 @@ for N in $SIZES; do
   R[x_n,$N]="$XN ($(div "$XMB" 1 1) MB)"
   echo "   extract $XN articles (1 process, then $NPROC)" >&2
   timed "startup-$N" /dev/null "$BIN/kgb" extract --json "$(head -1 "$WORK/files-$N")"
-  R[startup,$N]=$(div "$SECS" 1 2)
+  R[startup,$N]="$(div "$SECS" 1 2) s ($CPU CPU s)"
   timed "extract1-$N" /dev/null xargs -a "$WORK/xfiles-$N" "$BIN/kgb" extract --json
-  R[x1_s,$N]=$(div "$SECS" 1 1); R[x1_aps,$N]=$(div "$XN" "$SECS" 0); R[x1_mbps,$N]=$(div "$XMB" "$SECS" 2); R[x1_rss,$N]=$RSS
+  R[x1_s,$N]=$(div "$SECS" 1 1); R[x1_aps,$N]=$(div "$XN" "$SECS" 0); R[x1_mbps,$N]=$(div "$XMB" "$SECS" 2); R[x1_rss,$N]=$RSS; R[x1_cpu,$N]=$(div "$XN" "$CPU" 0)
   timed "extractP-$N" /dev/null xargs -a "$WORK/xfiles-$N" -P "$NPROC" -n $(((XN + NPROC - 1) / NPROC)) "$BIN/kgb" extract --json
-  R[xp_s,$N]=$(div "$SECS" 1 1); R[xp_aps,$N]=$(div "$XN" "$SECS" 0); R[xp_mbps,$N]=$(div "$XMB" "$SECS" 2); R[xp_rss,$N]=$RSS
+  R[xp_s,$N]=$(div "$SECS" 1 1); R[xp_aps,$N]=$(div "$XN" "$SECS" 0); R[xp_mbps,$N]=$(div "$XMB" "$SECS" 2); R[xp_rss,$N]=$RSS; R[xp_cpu,$N]=$(div "$XN" "$CPU" 0)
 
   echo "   build" >&2
   timed "build-$N" "$LOG/build-$N.out" "$BIN/kgb" build --store "$S" "$C"
-  BUILD=$SECS
+  BUILD=$SECS BUILD_CPU=$CPU
+  R[b_cpu,$N]=$CPU
   Q=$(quads_of "$S")
   R[b_s,$N]=$(div "$BUILD" 1 1); R[b_q,$N]=$Q; R[b_qps,$N]=$(div "$Q" "$BUILD" 0); R[b_aps,$N]=$(div "$N" "$BUILD" 0); R[b_rss,$N]=$RSS
   R[store,$N]=$(du -sm "$S" | cut -f1)
@@ -146,7 +150,7 @@ for N in $SIZES; do
 
   echo "   rebuild (unchanged corpus)" >&2
   timed "rebuild-$N" "$LOG/rebuild-$N.out" "$BIN/kgb" build --store "$S" "$C"
-  R[rb_s,$N]=$(div "$SECS" 1 1); R[rb_pct,$N]=$(awk -v a="$SECS" -v b="$BUILD" 'BEGIN { printf "%.1f", 100 * a / b }'); R[rb_rss,$N]=$RSS
+  R[rb_s,$N]=$(div "$SECS" 1 1); R[rb_pct,$N]=$(awk -v a="$SECS" -v b="$BUILD" 'BEGIN { printf "%.1f", 100 * a / b }'); R[rb_rss,$N]=$RSS; R[rb_cpu,$N]=$CPU
   Q2=$(quads_of "$S")
   "$BIN/kgb" export --store "$S" --format nquads -o "$WORK/export2-$N.nq" 2>/dev/null
   # The export walks the store in index order, so an untouched store
@@ -164,27 +168,32 @@ for N in $SIZES; do
   timed "querybench-$N" "$LOG/querybench-$N.out" "$BIN/querybench" -store "$S" -runs "$RUNS" \
     -entities "阿里云,腾讯云,华为云,华为,腾讯,阿里巴巴,百度,京东,比亚迪,特斯拉,宁德时代"
   qb() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$LOG/querybench-$N.out"; }
-  ENTITY=$(qb entity)
-  R[q_entity,$N]=$ENTITY; R[q_open,$N]=$(qb open_ms); R[q_rss,$N]=$RSS
-  for k in hop1_results hop1_median_ms hop1_p95_ms hop2_results hop2_median_ms hop2_p95_ms lookup_median_ms lookup_p95_ms; do
-    R[$k,$N]=$(qb "$k")
+  R[q_open,$N]=$(qb open_ms); R[q_rss,$N]=$RSS
+  for p in "" typical_; do
+    for k in entity hop1_results hop1_median_ms hop1_p95_ms hop2_results hop2_median_ms hop2_p95_ms lookup_median_ms lookup_p95_ms; do
+      R[$p$k,$N]=$(qb "$p$k")
+    done
   done
+  R[typical_entity,$N]+=" (degree $(qb typical_degree))"
 
-  echo "   kgb lookup x$LOOKUPS" >&2
-  : > "$LOG/lookup-$N.ms"
-  for _ in $(seq "$LOOKUPS"); do
-    timed "lookup-$N" /dev/null "$BIN/kgb" lookup --store "$S" "$ENTITY"
-    awk -v s="$SECS" 'BEGIN { printf "%.1f\n", s * 1000 }' >> "$LOG/lookup-$N.ms"
+  for p in "" typical_; do
+    ENTITY=$(qb "${p}entity")
+    echo "   kgb lookup $ENTITY x$LOOKUPS" >&2
+    : > "$LOG/lookup-$p$N.ms"
+    for _ in $(seq "$LOOKUPS"); do
+      timed "lookup-$p$N" /dev/null "$BIN/kgb" lookup --store "$S" "$ENTITY"
+      awk -v s="$SECS" 'BEGIN { printf "%.1f\n", s * 1000 }' >> "$LOG/lookup-$p$N.ms"
+    done
+    R[${p}l_med,$N]=$(sort -n "$LOG/lookup-$p$N.ms" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+    R[${p}l_p95,$N]=$(sort -n "$LOG/lookup-$p$N.ms" | awk '{ a[NR] = $1 } END { i = int(0.95 * NR + 0.5); if (i < 1) i = 1; print a[i] }')
+    R[${p}l_rss,$N]=$RSS
   done
-  R[l_med,$N]=$(sort -n "$LOG/lookup-$N.ms" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  R[l_p95,$N]=$(sort -n "$LOG/lookup-$N.ms" | awk '{ a[NR] = $1 } END { i = int(0.95 * NR + 0.5); if (i < 1) i = 1; print a[i] }')
-  R[l_rss,$N]=$RSS
 
   echo "   cayley load (baseline)" >&2
   timed "cayley-$N" /dev/null "$BIN/cayley" load --db bbolt --dbpath "$CS" --init -i "$WORK/export-$N.nq"
   R[c_s,$N]=$(div "$SECS" 1 1); R[c_qps,$N]=$(div "${R[e_lines,$N]}" "$SECS" 0); R[c_rss,$N]=$RSS
   R[c_store,$N]=$(du -sm "$CS" | cut -f1)
-  R[c_ratio,$N]=$(div "$SECS" "$BUILD" 2)
+  R[c_ratio,$N]=$(div "$SECS" "$BUILD" 2); R[c_cpu,$N]=$CPU; R[c_cpu_ratio,$N]=$(div "$CPU" "$BUILD_CPU" 2)
 
   if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$C" "$S" "$CS" "$WORK/export-$N.nq"; fi
 done
@@ -202,45 +211,54 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   for N in $SIZES; do head+=" $N articles |"; sep+="---:|"; done
   echo "$head"; echo "$sep"
   row "corpus size" corpus
-  row "extract start-up (1 article, whole process)" startup " s"
+  row "extract start-up (1 article, whole process)" startup
   row "extract: articles timed" x_n
   row "extract, 1 process: time" x1_s " s"
   row "extract, 1 process: articles/s" x1_aps
   row "extract, 1 process: MB/s" x1_mbps
+  row "extract, 1 process: articles per CPU-second" x1_cpu
   row "extract, 1 process: peak RSS" x1_rss " MB"
   row "extract, $NPROC processes: time" xp_s " s"
   row "extract, $NPROC processes: articles/s" xp_aps
   row "extract, $NPROC processes: MB/s" xp_mbps
+  row "extract, $NPROC processes: articles per CPU-second" xp_cpu
   row "extract, $NPROC processes: peak RSS (largest)" xp_rss " MB"
   row "build: time" b_s " s"
+  row "build: CPU time (user+sys)" b_cpu " s"
   row "build: quads" b_q
   row "build: quads/s" b_qps
   row "build: articles/s" b_aps
   row "build: peak RSS" b_rss " MB"
   row "store size (du)" store " MB"
   row "rebuild, unchanged corpus: time" rb_s " s"
+  row "rebuild: CPU time" rb_cpu " s"
   row "rebuild: % of first build" rb_pct " %"
   row "rebuild: quads unchanged" rb_same
   row "rebuild: peak RSS" rb_rss " MB"
-  row "query entity (hub of the candidates)" q_entity
   row "store open in process (read-only)" q_open " ms"
-  row "Gizmo 1-hop: results" hop1_results
-  row "Gizmo 1-hop: median" hop1_median_ms " ms"
-  row "Gizmo 1-hop: p95" hop1_p95_ms " ms"
-  row "Gizmo 2-hop: results" hop2_results
-  row "Gizmo 2-hop: median" hop2_median_ms " ms"
-  row "Gizmo 2-hop: p95" hop2_p95_ms " ms"
-  row "graph.Store.Lookup in process: median" lookup_median_ms " ms"
   row "querybench peak RSS" q_rss " MB"
-  row "\`kgb lookup\` whole process: median of $LOOKUPS" l_med " ms"
-  row "\`kgb lookup\` whole process: p95" l_p95 " ms"
-  row "\`kgb lookup\` peak RSS" l_rss " MB"
+  for p in "" typical_; do
+    if [[ -z $p ]]; then w="hub"; else w="typical"; fi
+    row "$w entity" "${p}entity"
+    row "$w: Gizmo 1-hop results" "${p}hop1_results"
+    row "$w: Gizmo 1-hop median of $RUNS" "${p}hop1_median_ms" " ms"
+    row "$w: Gizmo 1-hop p95" "${p}hop1_p95_ms" " ms"
+    row "$w: Gizmo 2-hop results" "${p}hop2_results"
+    row "$w: Gizmo 2-hop median of $RUNS" "${p}hop2_median_ms" " ms"
+    row "$w: Gizmo 2-hop p95" "${p}hop2_p95_ms" " ms"
+    row "$w: graph.Store.Lookup in process, median" "${p}lookup_median_ms" " ms"
+    row "$w: \`kgb lookup\` whole process, median of $LOOKUPS" "${p}l_med" " ms"
+    row "$w: \`kgb lookup\` whole process, p95" "${p}l_p95" " ms"
+    row "$w: \`kgb lookup\` peak RSS" "${p}l_rss" " MB"
+  done
   row "export N-Quads: time" e_s " s"
   row "export N-Quads: size" e_mb " MB"
   row "export: peak RSS" e_rss " MB"
   row "cayley load --db bbolt: time" c_s " s"
+  row "cayley load: CPU time (user+sys)" c_cpu " s"
   row "cayley load: quads/s" c_qps
   row "cayley load: peak RSS" c_rss " MB"
   row "cayley store size (du)" c_store " MB"
   row "**cayley load time / kgb build time**" c_ratio
+  row "cayley load CPU time / kgb build CPU time" c_cpu_ratio
 } | tee "$WORK/results.md"
