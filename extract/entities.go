@@ -145,8 +145,11 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 			continue
 		}
 		name := b.Text[s:e]
-		if strings.IndexFunc(name, unicode.IsPunct) >= 0 || strings.ContainsAny(name, " （）《》“”") {
+		if strings.IndexFunc(name, unicode.IsPunct) >= 0 || strings.ContainsAny(name, " （）《》“”") || utf8.RuneCountInString(name) > 12 {
 			continue
+		}
+		if x.holdsVerb(b.Text, toks, s, e) {
+			continue // 查看更多请点这里: a link label, not a name
 		}
 		r0, _ := utf8.DecodeRuneInString(name)
 		r1, _ := utf8.DecodeLastRuneInString(name)
@@ -169,6 +172,16 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 		cs = append(cs, cand{Start: s, End: e, Surface: name, Type: schema.Company, Kind: fromAnchor, Prio: 3, Alias: alias})
 	}
 	return cs
+}
+
+// holdsVerb reports whether s..e contains a verb of two or more characters.
+func (x *Extractor) holdsVerb(text string, toks []token, s, e int) bool {
+	for i := tokenAt(toks, s); i >= 0 && i < len(toks) && toks[i].Start < e; i++ {
+		if toks[i].Pos == "v" && utf8.RuneCountInString(text[toks[i].Start:toks[i].End]) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbourChars may stand alone next to a name without being part of it.
@@ -261,7 +274,7 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			if known && ent.Type != schema.Company && ent.Type != schema.Organization && ent.Type != schema.Region {
 				continue // 互联网公司, 新能源汽车: a kind of company, not a name
 			}
-			if known && (ent.Type == schema.Company || ent.Type == schema.Organization) {
+			if known && typ == schema.Company && (ent.Type == schema.Company || ent.Type == schema.Organization) {
 				// 亚马逊公司, 特斯拉汽车: the known company under a longer name
 				cs = append(cs, cand{Start: start, End: e, Surface: text[start:e], Type: ent.Type, Kind: fromLexicon, Prio: 5, Lex: ent})
 				continue
@@ -400,6 +413,9 @@ func (x *Extractor) latinCands(text string) []cand {
 		parts := strings.Split(w, " ")
 		if _, known := x.dict.m[fold(parts[0])]; known {
 			continue // a known name, then something else
+		}
+		if s >= 2 && text[s-1] == ' ' && isWordByte(text[s-2]) || e+1 < len(text) && text[e] == ' ' && text[e+1] >= 'a' && text[e+1] <= 'z' {
+			continue // a word of an English phrase (Made in Brazil)
 		}
 		if win := text[max(0, s-300):s]; strings.LastIndex(win, "《") > strings.LastIndex(win, "》") {
 			continue // inside a title: 《Genius Makers》

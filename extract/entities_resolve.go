@@ -212,6 +212,26 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		}
 		e.mergedTo = o
 	}
+	// 微盟 and 微盟集团 are one company: the name with the legal ending is
+	// the fuller form
+	for _, e := range d.ents {
+		if e.mergedTo != nil || e.typ != schema.Company {
+			continue
+		}
+		for _, suf := range legalEndings {
+			o := byName[schema.Key(e.name+suf)]
+			if o == nil || o == e || o.mergedTo != nil || o.typ != schema.Company {
+				continue
+			}
+			o.mentions += e.mentions
+			o.aliases[e.name] = true
+			for al := range e.aliases {
+				o.aliases[al] = true
+			}
+			e.mergedTo = o
+			break
+		}
+	}
 	// after merging, several groups may point at one entity
 	var live []*entState
 	seen := map[*entState]bool{}
@@ -295,6 +315,9 @@ func (e *entState) finish() {
 		}
 	}
 }
+
+// legalEndings turn a company's short name into its full one.
+var legalEndings = []string{"股份有限公司", "有限公司", "集团", "公司", "控股", "股份"}
 
 // chinaScopes name the country itself; a market with one of them in front
 // is the same market as without it, unless the article also speaks of the
