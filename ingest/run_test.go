@@ -282,7 +282,7 @@ func TestWriteText(t *testing.T) {
 	s.WriteText(&b)
 	for _, want := range []string{
 		"files:     10 (7 stored, 1 unchanged, 2 failed)",
-		"relations: 30", "quads:     1400",
+		"entities:  70 (per article, summed)", "relations: 30", "quads:     1400 written",
 		"time:      2s (3.5 articles/s, 700.0 quads/s)",
 		"errors:    1\n  x/a.md: empty file\n",
 	} {

@@ -33,7 +33,7 @@ type Summary struct {
 	Articles  int // articles extracted and stored
 	Skipped   int // unchanged since the last build, not extracted again
 	Failed    int // files and folders that could not be ingested
-	Entities  int // entities, relations and metrics of the stored articles
+	Entities  int // entities, relations and metrics of the stored articles, summed per article
 	Relations int
 	Metrics   int
 	Quads     int // quads written
@@ -52,7 +52,9 @@ func (s *Summary) WriteText(w io.Writer) {
 		return fmt.Sprintf("%.1f", float64(n)/secs)
 	}
 	fmt.Fprintf(w, "files:     %d (%d stored, %d unchanged, %d failed)\n", s.Files, s.Articles, s.Skipped, s.Failed)
-	fmt.Fprintf(w, "entities:  %d\nrelations: %d\nmetrics:   %d\nquads:     %d\n", s.Entities, s.Relations, s.Metrics, s.Quads)
+	// Per-article counts: the same company in two articles counts twice;
+	// `kgb stats` tells distinct nodes.
+	fmt.Fprintf(w, "entities:  %d (per article, summed)\nrelations: %d\nmetrics:   %d\nquads:     %d written\n", s.Entities, s.Relations, s.Metrics, s.Quads)
 	fmt.Fprintf(w, "time:      %s (%s articles/s, %s quads/s)\n", s.Elapsed.Round(time.Millisecond), rate(s.Articles), rate(s.Quads))
 	if len(s.Errors) > 0 {
 		fmt.Fprintf(w, "errors:    %d\n", len(s.Errors))
