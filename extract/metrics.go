@@ -45,14 +45,11 @@ type metricTables struct {
 	direction    map[string]bool
 }
 
-var tableCache sync.Map // *Lexicon → *metricTables
-
+// tablesFor builds the tables once per article (see metricMemory); they
+// are small, and caching them per Lexicon would keep every Lexicon alive.
 func tablesFor(lx *Lexicon) *metricTables {
 	if lx == nil {
 		lx = shippedLexicon()
-	}
-	if t, ok := tableCache.Load(lx); ok {
-		return t.(*metricTables)
 	}
 	t := &metricTables{units: newUnitTable(lx), money: map[string]bool{}, direction: map[string]bool{}}
 	for _, e := range lx.List("approx") {
@@ -77,8 +74,7 @@ func tablesFor(lx *Lexicon) *metricTables {
 	byLen(t.approxBefore)
 	byLen(t.approxAfter)
 	byLen(t.measures)
-	actual, _ := tableCache.LoadOrStore(lx, t)
-	return actual.(*metricTables)
+	return t
 }
 
 var shipped struct {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -352,4 +354,32 @@ func FuzzFindMetrics(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A user's lexicon directory extends the shipped unit and measure lists.
+func TestFindMetricsUserLexicon(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "units.txt"), []byte("星币\tXSTAR\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "measures.txt"), []byte("链上储备\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lx, err := LoadLexicon(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sent(t, "星辰交易所的链上储备为500万星币。", "星辰交易所:Company")
+	got := findMetrics(&s, &docContext{Lex: lx})
+	if len(got) != 1 || got[0].Unit != "XSTAR" || got[0].Value != 5e6 || got[0].Measure != "链上储备" {
+		t.Errorf("got %+v", got)
+	}
+	// without the user's list the unit is unknown and there is no figure
+	shipped, err := LoadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := findMetrics(&s, &docContext{Lex: shipped}); len(got) != 0 {
+		t.Errorf("shipped lexicon found %+v", got)
+	}
 }
