@@ -62,7 +62,7 @@ func resolveEntity(ctx context.Context, qs graph.QuadStore, v schema.Vocab, name
 	}{
 		{quad.LangString{Value: quad.String(name), Lang: "zh"}, []string{schema.RDFSLabel, schema.SKOSAlt}},
 		{quad.String(name), []string{schema.RDFSLabel, schema.SKOSAlt}},
-		{quad.String(schema.Key(name)), []string{v.Prop("key")}},
+		{quad.String(schema.Key(name)), []string{v.Prop(schema.PropKey)}},
 	}
 	for _, p := range probes {
 		subj, err := subjectWith(ctx, qs, p.obj, p.preds)
