@@ -211,8 +211,9 @@ func TestRunBatchesWrites(t *testing.T) {
 		maxBatches int
 	}{
 		{batchQuads: 1, minBatches: 40, maxBatches: 40},
-		{batchQuads: 100, minBatches: 10, maxBatches: 14},
-		{batchQuads: 100_000, minBatches: 1, maxBatches: 2}, // a timer flush may split it
+		// A flush every 2 s adds batches when the machine is slow.
+		{batchQuads: 100, minBatches: 10, maxBatches: 20},
+		{batchQuads: 100_000, minBatches: 1, maxBatches: 4},
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprint(c.batchQuads), func(t *testing.T) {
