@@ -219,6 +219,7 @@ func TestExportAround(t *testing.T) {
 			[]string{`"阿里云" -> "中国IaaS公有云市场"`, `"中国IaaS公有云市场" -> "公有云市场"`},
 			[]string{"疫情", "腾讯云"}},
 		{"alias as start", "华为", 1, []string{`"华为云" -> "阿里云"`}, []string{"疫情"}},
+		{"alias in another width and case", "ＨＵＡＷＥＩ cloud", 1, []string{`"华为云" -> "阿里云"`}, []string{"疫情"}},
 		{"incoming edge only", "腾讯云", 1, []string{`"红杉中国" -> "腾讯云" [ label = "invests" ]`}, []string{"华为云"}},
 	}
 	for _, tc := range tests {

@@ -23,7 +23,7 @@ func sampleResults() []*extract.Result {
 			Doc: extract.Doc{ID: "a1", Title: "2020年中国云服务市场报告", Date: "2021-07-14T07:56:46Z", Author: "36kr",
 				Categories: []string{"资讯", "36kr"}, Source: "testdata/a1.md", Hash: "h1"},
 			Entities: []extract.Entity{
-				{Name: "华为云", Type: schema.Company, Aliases: []string{"华为"}, Mentions: 3},
+				{Name: "华为云", Type: schema.Company, Aliases: []string{"华为", "Huawei Cloud"}, Mentions: 3},
 				{Name: "阿里云", Type: schema.Company, Mentions: 2},
 				{Name: "中国IaaS公有云市场", Type: schema.Market, Mentions: 1},
 				{Name: "中国云服务市场", Type: schema.Market, Mentions: 1},
