@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,6 +54,9 @@ func newSegmenter(lx *Lexicon, shippedOnly bool) (*segmenter, error) {
 }
 
 func buildSegmenter(lx *Lexicon) (*segmenter, error) {
+	// the dictionary build allocates ~100k small tokens that all stay
+	// live: collecting garbage meanwhile only costs time
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	s := &segmenter{}
 	s.seg.SkipLog = true
 	s.seg.NotLoadHMM = true
