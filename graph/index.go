@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
@@ -43,4 +45,29 @@ func addLabelIndex(db hkv.KV) error {
 		return fmt.Errorf("add label index: %w", err)
 	}
 	return nil
+}
+
+// hasLabelIndex reports whether the store's index list includes the label
+// index (stores made before kgb added it do not).
+func hasLabelIndex(db hkv.KV) (bool, error) {
+	ctx := context.Background()
+	var list []kv.QuadIndex
+	err := hkv.View(ctx, db, func(tx hkv.Tx) error {
+		data, err := tx.Get(ctx, hkv.SKey("meta", "indexes"))
+		if errors.Is(err, hkv.ErrNotFound) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		return json.Unmarshal(data, &list)
+	})
+	if err != nil {
+		return false, fmt.Errorf("read index list: %w", err)
+	}
+	for _, ind := range list {
+		if slices.Equal(ind.Dirs, labelIndex.Dirs) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

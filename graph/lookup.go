@@ -23,6 +23,10 @@ type EntityReport struct {
 	Outgoing []RelationGroup `json:"outgoing,omitempty"`
 	Incoming []RelationGroup `json:"incoming,omitempty"`
 	Metrics  []MetricFact    `json:"metrics,omitempty"`
+	// OmittedFacts and OmittedMetrics count what was left out past the
+	// store's report limit (Options.ReportLimit).
+	OmittedFacts   int `json:"omittedFacts,omitempty"`
+	OmittedMetrics int `json:"omittedMetrics,omitempty"`
 	// AlsoMatches names other entities that have the looked-up name as an
 	// alias (华为 may be an alias of both 华为云 and 华为终端).
 	AlsoMatches []string `json:"alsoMatches,omitempty"`
@@ -107,7 +111,7 @@ func (s *Store) Lookup(name string) (*EntityReport, error) {
 		return nil, fmt.Errorf("entity %s: %w", name, err)
 	}
 	for _, o := range others {
-		e, err := n.entity(o)
+		e, err := n.sketch(o)
 		if err != nil {
 			return nil, err
 		}
@@ -212,6 +216,14 @@ func (s *Store) report(ctx context.Context, n *namer, iri quad.IRI) (*EntityRepo
 	}
 	rep.Articles = len(arts)
 
+	// A hub (中国, 特斯拉 in 10k articles) has thousands of statements, each
+	// a node of ten quads: past the limit they are counted, not read.
+	// Statements about the entity as subject come first.
+	sort.SliceStable(stmts, func(i, j int) bool { return asSubject[stmts[i].Key()] && !asSubject[stmts[j].Key()] })
+	if lim := s.reportLimit; lim > 0 && len(stmts) > lim {
+		rep.OmittedFacts = len(stmts) - lim
+		stmts = stmts[:lim]
+	}
 	outFacts := map[string][]RelationFact{}
 	inFacts := map[string][]RelationFact{}
 	for _, st := range stmts {
@@ -236,12 +248,23 @@ func (s *Store) report(ctx context.Context, n *namer, iri quad.IRI) (*EntityRepo
 	if err != nil {
 		return nil, err
 	}
-	mq, err := s.quadsCached(ctx, quad.Subject, node, hasMetric, n.vals)
+	var metrics []graph.Ref
+	err = s.eachQuadRef(ctx, quad.Subject, node, hasMetric, func(q graph.Ref) error {
+		o, err := s.qs.QuadDirection(q, quad.Object)
+		if err == nil && o != nil {
+			metrics = append(metrics, o)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, q := range mq {
-		m, err := s.metric(ctx, n, q.Object)
+	if lim := s.reportLimit; lim > 0 && len(metrics) > lim {
+		rep.OmittedMetrics = len(metrics) - lim
+		metrics = metrics[:lim]
+	}
+	for _, mr := range metrics {
+		m, err := s.metric(ctx, n, mr)
 		if err != nil {
 			return nil, err
 		}
@@ -270,7 +293,7 @@ func (s *Store) statement(ctx context.Context, n *namer, st graph.Ref, fromSubje
 	if err != nil {
 		return "", f, err
 	}
-	var other quad.Value
+	var other, art quad.Value
 	for _, q := range qs {
 		name, ok := strings.CutPrefix(text(q.Predicate), s.vocab.Prop(""))
 		if !ok {
@@ -302,13 +325,15 @@ func (s *Store) statement(ctx context.Context, n *namer, st graph.Ref, fromSubje
 		case schema.PropEvidence:
 			f.Evidence = text(q.Object)
 		case schema.PropArticle:
+			art = q.Object
 			if f.Article, err = n.article(q.Object); err != nil {
 				return "", f, err
 			}
 		}
 	}
 	if iri, ok := other.(quad.IRI); ok {
-		e, err := n.entity(iri)
+		a, _ := art.(quad.IRI)
+		e, err := n.stated(a, iri)
 		if err != nil {
 			return "", f, err
 		}
@@ -318,9 +343,9 @@ func (s *Store) statement(ctx context.Context, n *namer, st graph.Ref, fromSubje
 }
 
 // metric reads a metric node.
-func (s *Store) metric(ctx context.Context, n *namer, node quad.Value) (MetricFact, error) {
+func (s *Store) metric(ctx context.Context, n *namer, node graph.Ref) (MetricFact, error) {
 	var m MetricFact
-	qs, err := n.quadsOf(node, nil)
+	qs, err := s.quadsCached(ctx, quad.Subject, node, nil, n.vals)
 	if err != nil {
 		return m, err
 	}

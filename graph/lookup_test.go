@@ -199,3 +199,87 @@ func findFact(gs []RelationGroup, pred, name string) (RelationFact, bool) {
 	}
 	return RelationFact{}, false
 }
+
+func TestLookupReportLimit(t *testing.T) {
+	st, dir := openTemp(t)
+	if _, err := st.PutArticles(fixtures()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	tests := []struct {
+		limit, wantFacts, wantOmitted int
+	}{
+		{limit: 1, wantFacts: 1, wantOmitted: 2},
+		{limit: 2, wantFacts: 2, wantOmitted: 1},
+		{limit: -1, wantFacts: 3},
+		{limit: 0, wantFacts: 3}, // DefaultReportLimit
+	}
+	for _, tc := range tests {
+		ro, err := Open(Options{Path: dir, ReadOnly: true, ReportLimit: tc.limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := ro.Lookup("华为云")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, g := range rep.Outgoing {
+			n += len(g.Facts)
+		}
+		if n != tc.wantFacts || rep.OmittedFacts != tc.wantOmitted {
+			t.Errorf("limit %d: %d facts, %d omitted; want %d, %d", tc.limit, n, rep.OmittedFacts, tc.wantFacts, tc.wantOmitted)
+		}
+		m, err := ro.Lookup("中国IaaS公有云市场")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.limit == 1 && (len(m.Metrics) != 1 || m.OmittedMetrics != 1) {
+			t.Errorf("limit 1: %d metrics, %d omitted", len(m.Metrics), m.OmittedMetrics)
+		}
+		if tc.limit == 1 {
+			var b bytes.Buffer
+			rep.WriteText(&b)
+			if !strings.Contains(b.String(), "and 2 more relation facts") {
+				t.Errorf("text does not say what was left out:\n%s", b.String())
+			}
+		}
+		ro.Close()
+	}
+}
+
+// TestOtherEndAsStated: the other end of a fact is named and typed as the
+// article stating the fact did (华为云 is a Company in cloud-2020, a
+// Technology in huawei-1).
+func TestOtherEndAsStated(t *testing.T) {
+	st := loaded(t)
+	rep, err := st.Lookup("阿里云")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := findFact(rep.Outgoing, "competesWith", "华为云")
+	if !ok || !slices.Equal(f.Types, []string{"Company"}) {
+		t.Errorf("competesWith 华为云: %+v (found %v)", f, ok)
+	}
+	hw, err := st.Lookup("华为")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok = findFact(hw.Incoming, "partOf", "华为云")
+	if !ok || !slices.Equal(f.Types, []string{"Technology"}) {
+		t.Errorf("partOf from 华为云: %+v (found %v)", f, ok)
+	}
+}
+
+func TestOtherEndWithoutLabelIndex(t *testing.T) {
+	st := loaded(t)
+	st.labelIndexed = false // as on a store made before the label index
+	rep, err := st.Lookup("阿里云")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := findFact(rep.Outgoing, "competesWith", "华为云")
+	if !ok || !slices.Equal(f.Types, []string{"Company", "Technology"}) {
+		t.Errorf("competesWith 华为云: %+v (found %v)", f, ok)
+	}
+}

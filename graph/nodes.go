@@ -25,28 +25,89 @@ type entityInfo struct {
 type namer struct {
 	s        *Store
 	ctx      context.Context
-	entities map[string]*entityInfo
+	entities map[string]*entityInfo // described in full
+	sketches map[string]*entityInfo // described from a sample
+	statedBy map[string]*entityInfo // as one article described it
 	articles map[string]ArticleRef
 	vals     valueCache
 }
 
 func (s *Store) newNamer(ctx context.Context) (*namer, error) {
-	return &namer{s: s, ctx: ctx, entities: map[string]*entityInfo{}, articles: map[string]ArticleRef{}, vals: valueCache{}}, nil
+	return &namer{s: s, ctx: ctx, entities: map[string]*entityInfo{}, sketches: map[string]*entityInfo{}, statedBy: map[string]*entityInfo{}, articles: map[string]ArticleRef{}, vals: valueCache{}}, nil
 }
 
-// entity describes the entity node iri. Its name is the label most
-// articles gave it (several spellings can share one node, 腾讯云 and 腾讯 云);
-// with no label, the key inside its IRI.
+// entity describes the entity node iri from everything the articles say
+// about it. Its name is the label most articles gave it (several spellings
+// can share one node, 腾讯云 and 腾讯 云); with no label, the key inside its
+// IRI.
 func (n *namer) entity(iri quad.IRI) (*entityInfo, error) {
+	return n.describe(iri, n.entities, 0)
+}
+
+// sketchSample bounds the label and type quads read for a sketch.
+const sketchSample = 16
+
+// sketch is entity for the other end of a fact: name and types from at most
+// sketchSample of the articles that describe it, and no aliases. A report
+// on a hub names hundreds of entities that are hubs themselves, each typed
+// and labelled once per article.
+func (n *namer) sketch(iri quad.IRI) (*entityInfo, error) {
 	if e, ok := n.entities[string(iri)]; ok {
+		return e, nil
+	}
+	return n.describe(iri, n.sketches, sketchSample)
+}
+
+// stated is the other end of a fact as the stating article named and typed
+// it: a handful of quads found through the label index, where a sketch
+// reads a hundred. When the article gave no type (it named the entity only
+// in a relation), or the store has no label index, it falls back to sketch.
+func (n *namer) stated(art, iri quad.IRI) (*entityInfo, error) {
+	if e, ok := n.entities[string(iri)]; ok {
+		return e, nil
+	}
+	key := string(art) + "\x00" + string(iri)
+	if e, ok := n.statedBy[key]; ok {
+		return e, nil
+	}
+	qs, indexed, err := n.s.statedQuads(n.ctx, art, iri, n.vals)
+	if err != nil {
+		return nil, err
+	}
+	e := &entityInfo{IRI: string(iri)}
+	types := map[string]bool{}
+	for _, q := range qs {
+		switch text(q.Predicate) {
+		case schema.RDFType:
+			types[typeName(n.s.vocab, q.Object)] = true
+		case schema.RDFSLabel:
+			if e.Name == "" || text(q.Object) < e.Name {
+				e.Name = text(q.Object)
+			}
+		}
+	}
+	if !indexed || e.Name == "" || len(types) == 0 {
+		return n.sketch(iri)
+	}
+	e.Types = sortedKeys(types)
+	n.statedBy[key] = e
+	return e, nil
+}
+
+func (n *namer) describe(iri quad.IRI, cache map[string]*entityInfo, sample int) (*entityInfo, error) {
+	if e, ok := cache[string(iri)]; ok {
 		return e, nil
 	}
 	e := &entityInfo{IRI: string(iri)}
 	labels := map[string]int{}
 	types := map[string]bool{}
 	aliases := map[string]bool{}
-	for _, p := range []string{schema.RDFType, schema.RDFSLabel, schema.SKOSAlt} {
-		vs, err := n.s.objects(n.ctx, iri, p, n.vals)
+	preds := []string{schema.RDFType, schema.RDFSLabel, schema.SKOSAlt}
+	if sample > 0 {
+		preds = preds[:2]
+	}
+	for _, p := range preds {
+		vs, err := n.s.objects(n.ctx, iri, p, n.vals, sample)
 		if err != nil {
 			return nil, err
 		}
@@ -65,15 +126,17 @@ func (n *namer) entity(iri quad.IRI) (*entityInfo, error) {
 	if e.Name == "" {
 		e.Name, _ = n.s.vocab.EntityKey(string(iri))
 	}
-	for l := range labels {
-		if l != e.Name {
-			aliases[l] = true
+	if sample == 0 {
+		for l := range labels {
+			if l != e.Name {
+				aliases[l] = true
+			}
 		}
+		delete(aliases, e.Name)
+		e.Aliases = sortedKeys(aliases)
 	}
-	delete(aliases, e.Name)
 	e.Types = sortedKeys(types)
-	e.Aliases = sortedKeys(aliases)
-	n.entities[string(iri)] = e
+	cache[string(iri)] = e
 	return e, nil
 }
 
@@ -94,7 +157,7 @@ func (n *namer) article(v quad.Value) (ArticleRef, error) {
 	}
 	a := ArticleRef{}
 	a.ID, _ = n.s.vocab.ArticleID(string(iri))
-	titles, err := n.s.objects(n.ctx, iri, schema.DCTitle, n.vals)
+	titles, err := n.s.objects(n.ctx, iri, schema.DCTitle, n.vals, 1)
 	if err != nil {
 		return a, err
 	}

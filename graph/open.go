@@ -57,7 +57,14 @@ type Options struct {
 	// Base is the IRI base of entities and predicates (schema.DefaultBase
 	// when empty).
 	Base string
+	// ReportLimit bounds how many relation statements, and separately how
+	// many metrics, one Lookup reads; the rest are counted. Hubs then answer
+	// in tens of milliseconds. 0 means DefaultReportLimit, negative no limit.
+	ReportLimit int
 }
+
+// DefaultReportLimit is the ReportLimit when none is set.
+const DefaultReportLimit = 300
 
 // Store is an open kgb graph.
 type Store struct {
@@ -65,6 +72,11 @@ type Store struct {
 	vocab    schema.Vocab
 	path     string
 	readOnly bool
+
+	reportLimit int
+	// labelIndexed: the article's quads about one subject can be read
+	// through an index (see index.go).
+	labelIndexed bool
 
 	// kv is the Bolt database under qs (nil on SQL), kept so that writes
 	// can span several ApplyDeltas calls (see batch.go).
@@ -85,13 +97,23 @@ func Open(opts Options) (*Store, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = DefaultLockTimeout
 	}
-	s := &Store{vocab: schema.NewVocab(opts.Base), path: opts.Path, readOnly: opts.ReadOnly}
+	if opts.ReportLimit == 0 {
+		opts.ReportLimit = DefaultReportLimit
+	}
+	s := &Store{vocab: schema.NewVocab(opts.Base), path: opts.Path, readOnly: opts.ReadOnly, reportLimit: opts.ReportLimit}
 	var err error
 	if isSQLURL(opts.Path) {
 		s.qs, err = openSQL(opts)
+		s.labelIndexed = true // openSQL creates it
 	} else {
 		s.qs, s.kv, err = openBolt(opts)
 		s.kvOpts = boltOptions
+		if err == nil {
+			if s.labelIndexed, err = hasLabelIndex(s.kv); err != nil {
+				s.qs.Close()
+				err = fmt.Errorf("store %s: %w", opts.Path, err)
+			}
+		}
 	}
 	if err != nil {
 		return nil, err

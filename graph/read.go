@@ -6,6 +6,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 )
@@ -152,7 +153,9 @@ func text(v quad.Value) string {
 // predicate, one per quad (so a label given by three articles comes three
 // times). On Bolt it walks the subject-predicate index prefix, reading
 // only those quads; a hub entity has thousands of other quads.
-func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c valueCache) ([]quad.Value, error) {
+//
+// max > 0 stops after that many.
+func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c valueCache, max int) ([]quad.Value, error) {
 	sr, err := s.node(subj)
 	if err != nil || sr == nil {
 		return nil, err
@@ -166,7 +169,11 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c val
 		{Dir: quad.Predicate, Values: shape.Fixed{pr}},
 	}}
 	var out []quad.Value
-	err = iterator.Iterate(ctx, shape.BuildIterator(ctx, s.qs, sh)).Paths(false).Each(func(r graph.Ref) error {
+	it := iterator.Iterate(ctx, shape.BuildIterator(ctx, s.qs, sh)).Paths(false)
+	if max > 0 {
+		it = it.Limit(max)
+	}
+	err = it.Each(func(r graph.Ref) error {
 		v, err := s.nameOf(r, c)
 		if err != nil {
 			return err
@@ -177,4 +184,52 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c val
 		return nil
 	})
 	return out, err
+}
+
+// statedQuads returns the quads that article art wrote about subj: on Bolt
+// one prefix of the label index, on SQL one indexed query. It returns nil,
+// false when the store has no such index (made before kgb added it).
+func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, c valueCache) ([]quad.Quad, bool, error) {
+	if !s.labelIndexed {
+		return nil, false, nil
+	}
+	ar, err := s.node(art)
+	if err != nil || ar == nil {
+		return nil, true, err
+	}
+	sr, err := s.node(subj)
+	if err != nil || sr == nil {
+		return nil, true, err
+	}
+	var it iterator.Shape
+	a, aok := ar.(kv.Int64Value)
+	e, eok := sr.(kv.Int64Value)
+	if kqs, ok := s.qs.(*kv.QuadStore); ok && aok && eok {
+		// Cayley's optimiser only picks an index whose every direction is
+		// constrained; this one is, but Quads shapes never reach it.
+		it = kv.IndexScan{Index: labelIndex, Values: []uint64{uint64(a), uint64(e)}}.BuildIterator(kqs)
+	} else {
+		it = shape.BuildIterator(ctx, s.qs, shape.Quads{
+			{Dir: quad.Label, Values: shape.Fixed{ar}},
+			{Dir: quad.Subject, Values: shape.Fixed{sr}},
+		})
+	}
+	var out []quad.Quad
+	err = iterator.Iterate(ctx, it).Paths(false).Each(func(r graph.Ref) error {
+		q := quad.Quad{Subject: subj, Label: art}
+		for _, d := range []quad.Direction{quad.Predicate, quad.Object} {
+			dr, err := s.qs.QuadDirection(r, d)
+			if err != nil {
+				return err
+			}
+			v, err := s.nameOf(dr, c)
+			if err != nil {
+				return err
+			}
+			q.Set(d, v)
+		}
+		out = append(out, q)
+		return nil
+	})
+	return out, true, err
 }

@@ -47,6 +47,9 @@ func (r *EntityReport) WriteText(w io.Writer) error {
 			writeSource(b, m.Evidence, m.Article)
 		}
 	}
+	if r.OmittedFacts+r.OmittedMetrics > 0 {
+		fmt.Fprintf(b, "\n… and %d more relation facts, %d more metrics, not shown (report limit)\n", r.OmittedFacts, r.OmittedMetrics)
+	}
 	if len(r.Outgoing)+len(r.Incoming)+len(r.Metrics) == 0 {
 		fmt.Fprintf(b, "\nno relations or metrics recorded\n")
 	}

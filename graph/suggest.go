@@ -81,7 +81,7 @@ func (s *Store) suggest(ctx context.Context, key string, n int) ([]string, error
 	}
 	out := make([]string, 0, len(cands))
 	for _, c := range cands {
-		e, err := nm.entity(c.iri)
+		e, err := nm.sketch(c.iri)
 		if err != nil {
 			return nil, err
 		}
