@@ -68,14 +68,33 @@ func newExportCmd() *cobra.Command {
 }
 
 func newImportCmd() *cobra.Command {
+	var remove bool
 	cmd := &cobra.Command{
-		Use:   "import [--store PATH] FILE.nq",
+		Use:   "import [--store PATH] [--remove] FILE.nq",
 		Short: "Load N-Quads (e.g. a kgb export or a hand-curated correction file) into the store",
-		Args:  cobra.ExactArgs(1),
+		Long: `import loads N-Quads into the store. Quads without a graph label are put in
+the graph <base>import/<file name>, so that --remove FILE takes out again
+everything that file added.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := loadConfig(cmd)
 			if err != nil {
 				return err
+			}
+			if remove {
+				st, err := openStore(c, false)
+				if err != nil {
+					return err
+				}
+				n, err := rdfio.RemoveImport(cmd.Context(), st, args[0])
+				if cerr := st.Close(); err == nil {
+					err = cerr
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: removed %d quads\n", args[0], n)
+				return nil
 			}
 			f, err := os.Open(args[0])
 			if err != nil {
@@ -98,5 +117,6 @@ func newImportCmd() *cobra.Command {
 		},
 	}
 	addStoreFlag(cmd)
+	cmd.Flags().BoolVar(&remove, "remove", false, "remove what an earlier import of FILE added (its unlabelled quads)")
 	return cmd
 }
