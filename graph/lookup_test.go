@@ -283,3 +283,18 @@ func TestOtherEndWithoutLabelIndex(t *testing.T) {
 		t.Errorf("competesWith 华为云: %+v (found %v)", f, ok)
 	}
 }
+
+func TestNoSuggestionsOfDeletedEntities(t *testing.T) {
+	st := loaded(t)
+	if _, err := st.DeleteArticle("invest-1"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := st.Lookup("红衫中国")
+	var nf *NotFoundError
+	if !errors.As(err, &nf) {
+		t.Fatalf("err = %v", err)
+	}
+	if slices.Contains(nf.Suggestions, "红杉中国") {
+		t.Errorf("suggests 红杉中国, whose only article was deleted: %v", nf.Suggestions)
+	}
+}

@@ -2,10 +2,15 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"sort"
 	"strings"
 
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	"github.com/hidal-go/hidalgo/kv/options"
 
 	"github.com/kgbgraph/kgb/schema"
 )
@@ -18,10 +23,6 @@ func (s *Store) suggest(ctx context.Context, key string, n int) ([]string, error
 	if key == "" {
 		return nil, nil
 	}
-	isA, err := s.preds(schema.RDFType)
-	if err != nil {
-		return nil, err
-	}
 	type cand struct {
 		iri   quad.IRI
 		key   string
@@ -32,7 +33,7 @@ func (s *Store) suggest(ctx context.Context, key string, n int) ([]string, error
 	seen := map[string]bool{}
 	q := []rune(key)
 	for _, t := range schema.Types {
-		subs, err := s.subjects(ctx, quad.IRI(s.vocab.Class(t)), isA)
+		subs, err := s.typeMembers(ctx, quad.IRI(s.vocab.Class(t)))
 		if err != nil {
 			return nil, err
 		}
@@ -72,22 +73,66 @@ func (s *Store) suggest(ctx context.Context, key string, n int) ([]string, error
 		}
 		return a.key < b.key
 	})
-	if len(cands) > n {
-		cands = cands[:n]
-	}
 	nm, err := s.newNamer(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, 0, len(cands))
+	out := make([]string, 0, n)
 	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
 		e, err := nm.sketch(c.iri)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, e.Name)
+		// typeMembers may list entities whose articles are gone; those
+		// have no type left.
+		if len(e.Types) > 0 {
+			out = append(out, e.Name)
+		}
 	}
 	return out, nil
+}
+
+// typeMembers lists the subjects typed class, possibly with some whose type
+// quads were deleted. On Bolt it reads them from the keys of the
+// object-predicate-subject index, which hold the subject, instead of
+// reading one quad per article that typed it.
+func (s *Store) typeMembers(ctx context.Context, class quad.IRI) ([]graph.Ref, error) {
+	isA, err := s.preds(schema.RDFType)
+	if err != nil {
+		return nil, err
+	}
+	cr, err := s.node(class)
+	if err != nil || cr == nil {
+		return nil, err
+	}
+	pr, err := s.node(quad.IRI(schema.RDFType))
+	if err != nil || pr == nil {
+		return nil, err
+	}
+	c, cok := cr.(kv.Int64Value)
+	p, pok := pr.(kv.Int64Value)
+	if s.kv == nil || !cok || !pok {
+		return s.subjects(ctx, class, isA)
+	}
+	ops := kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+	prefix := ops.Key([]uint64{uint64(c), uint64(p)})
+	var out []graph.Ref
+	err = hkv.View(ctx, s.kv, func(tx hkv.Tx) error {
+		it := tx.Scan(ctx, options.WithPrefixKV(prefix))
+		defer it.Close()
+		for it.Next(ctx) {
+			k := it.Key()
+			if len(k) < 2 || len(k[1]) < 24 {
+				continue
+			}
+			out = append(out, kv.Int64Value(binary.BigEndian.Uint64(k[1][16:24])))
+		}
+		return it.Err()
+	})
+	return out, err
 }
 
 func commonPrefix(a, b []rune) int {
