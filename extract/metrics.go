@@ -43,6 +43,7 @@ type metricTables struct {
 	measures     []string // longest first
 	money        map[string]bool
 	direction    map[string]bool
+	generic      map[string]bool
 }
 
 // tablesFor builds the tables once per article (see metricMemory); they
@@ -51,7 +52,7 @@ func tablesFor(lx *Lexicon) *metricTables {
 	if lx == nil {
 		lx = shippedLexicon()
 	}
-	t := &metricTables{units: newUnitTable(lx), money: map[string]bool{}, direction: map[string]bool{}}
+	t := &metricTables{units: newUnitTable(lx), money: map[string]bool{}, direction: map[string]bool{}, generic: map[string]bool{}}
 	for _, e := range lx.List("approx") {
 		if e.Value == "after" {
 			t.approxAfter = append(t.approxAfter, e.Word)
@@ -66,6 +67,8 @@ func tablesFor(lx *Lexicon) *metricTables {
 			t.money[e.Word] = true
 		case "direction":
 			t.direction[e.Word] = true
+		case "generic":
+			t.generic[e.Word] = true
 		}
 	}
 	byLen := func(ws []string) {
@@ -80,6 +83,17 @@ func tablesFor(lx *Lexicon) *metricTables {
 var shipped struct {
 	once sync.Once
 	lx   *Lexicon
+}
+
+// isMoney reports a measure that counts money (营收, 净利润规模), so that a
+// figure given only as 亿 is in CNY.
+func (t *metricTables) isMoney(measure string) bool {
+	for w := range t.money {
+		if strings.Contains(measure, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func shippedLexicon() *Lexicon {
@@ -185,7 +199,7 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 			switch {
 			case v.indexFigure(f, figs) && !f.Scaled:
 				unit = "index"
-			case f.Scaled && mem.tab.money[measure] && v.measureInClause(f, measure) && !modifierNext(v.s[f.End:]):
+			case f.Scaled && mem.tab.isMoney(measure) && v.measureInClause(f, measure) && !modifierNext(v.s[f.End:]):
 				unit = "CNY"
 			default:
 				continue
@@ -652,7 +666,7 @@ func (v *sentenceView) measuredCount(f figure, tab *metricTables) bool {
 	// a measure word just before the figure: 投诉量为3252件, 员工达1500人
 	cs, _ := v.clauseBounds(f.clause)
 	span := v.withoutTimes(cs, f.Start)
-	if w, at := rightmostMeasure(span, tab.measures); w != "" && !tab.direction[w] && !tab.money[w] &&
+	if w, at := rightmostMeasure(span, tab.measures, nil); w != "" && !tab.direction[w] && !tab.money[w] &&
 		utf8.RuneCountInString(strings.TrimSpace(span[at+len(w):])) <= 3 {
 		return true
 	}

@@ -5,11 +5,12 @@ import (
 	"unicode/utf8"
 )
 
-// measure names what a figure measures: the rightmost measure word
-// (measures.txt) between the figure's subject and the figure in its clause,
-// else in the clause before (2020年，市场规模再创新高，达到2256.1亿元); a
-// share (占…的N%) says 占比; failing all that, the short noun phrase before
-// the figure or a name by unit.
+// measure names what a figure measures: a measure word (measures.txt)
+// right after it (43.91亿元的销售收入), else the rightmost one between the
+// figure's subject and the figure in its clause, else in the clauses before
+// (2020年，市场规模再创新高，达到2256.1亿元). A direction or a generic word
+// joins the noun right before it (用户数增长, 净利润规模); a share (占…的N%)
+// says 占比; failing all that, a name by unit.
 func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *metricTables) string {
 	h := figs[f.list] // the first item of f's list speaks for all of it
 	if f.fromTo == 2 {
@@ -17,6 +18,14 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 			if g.End <= f.Start && g.fromTo == 1 {
 				h = g // 从A增长至B: B measures what A does
 			}
+		}
+	}
+	plain := func(w string) bool { return !tab.direction[w] && !tab.generic[w] }
+	_, fe := v.clauseBounds(f.clause)
+	rest := v.s[f.End:fe]
+	if w, i := leftmostMeasure(firstRunes(rest, 10), tab.measures); w != "" && plain(w) {
+		if gap := rest[:i]; gap == "的" || (utf8.RuneCountInString(gap) <= 3 && !strings.ContainsAny(gap, "，,的是为")) {
+			return w
 		}
 	}
 	cs, _ := v.clauseBounds(h.clause)
@@ -31,42 +40,42 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 			start = g.End
 		}
 	}
-	span := v.s[start:h.Start]
+	// 原材料成本分别占其总成本的77%: what comes after 占 is the whole
+	end := h.Start
+	share := strings.LastIndex(v.s[start:h.Start], "占")
+	if share >= 0 {
+		end = start + share
+	}
 	// a measure word may begin inside the subject's name (中国智能音箱市场规模):
-	// search the whole clause, keep words that end after the subject
-	text := v.withoutTimes(cs, h.Start)
-	word, at := rightmostMeasure(text, tab.measures)
+	// search from the clause start, keep words that end after the subject
+	text := v.withoutTimes(cs, end)
+	word, at := rightmostMeasure(text, tab.measures, nil)
 	if at >= 0 && cs+at+len(word) <= start {
 		word, at = "", -1
 	}
-	if tab.direction[word] {
-		// 用户数增长了3倍: the noun right before a direction says what grew
-		if noun, nat := rightmostMeasure(text[:at], tab.measures); noun != "" && nat+len(noun) == at && !tab.direction[noun] {
-			word, at = noun+word, nat
+	if word != "" && !plain(word) {
+		// 用户数增长了3倍, 净利润规模: the noun right before says what
+		if noun, nat := rightmostMeasure(text[:at], tab.measures, plain); noun != "" && nat+len(noun) == at {
+			word = noun + word
 		}
 	}
-	at -= start - cs
-	if word == "" {
-		// 超20亿元C轮融资: the measure after the figure
-		_, ce := v.clauseBounds(f.clause)
-		rest := v.s[f.End:ce]
-		if w, i := leftmostMeasure(firstRunes(rest, 8), tab.measures); w != "" && utf8.RuneCountInString(rest[:i]) <= 3 {
-			return w
-		}
-	}
-	if (word == "" || (tab.direction[word] && f.Kind != kindPercent && f.Kind != kindTimes)) && h.clause > 0 {
+	if f.Kind != kindCount && (word == "" || (tab.direction[word] && f.Kind != kindPercent && f.Kind != kindTimes)) {
 		// 2017年销售收入为2040.73万元，但到2019年，便增长至6558.66万元: an
-		// amount that grew is still the noun named before
-		a, b := v.clauseBounds(h.clause - 1)
-		if w, _ := rightmostMeasure(v.withoutTimes(a, b), tab.measures); w != "" && !tab.direction[w] {
-			word, at = w, -1
+		// amount that grew is still the noun named before; so is a share of
+		// it (销量是120万台，占…的约9成). A count names its own noun.
+		for c := h.clause - 1; c >= 0 && c >= h.clause-2; c-- {
+			a, b := v.clauseBounds(c)
+			if w, _ := rightmostMeasure(v.withoutTimes(a, b), tab.measures, plain); w != "" {
+				word = w
+				break
+			}
 		}
 	}
-	if share := strings.LastIndex(span, "占"); share >= 0 && share > at {
-		if word == "" || strings.Contains(word, "占比") || strings.Contains(word, "比重") || strings.Contains(word, "份额") {
-			if word == "" {
-				return "占比"
-			}
+	if share >= 0 {
+		switch {
+		case word == "":
+			return "占比"
+		case strings.Contains(word, "占比") || strings.Contains(word, "比重") || strings.Contains(word, "份额") || strings.Contains(word, "比例"):
 			return word
 		}
 		return word + "占比"
@@ -109,10 +118,13 @@ func contains(ss []string, s string) bool {
 }
 
 // rightmostMeasure finds the measure word ending last in s (the longest
-// of those), and where it starts.
-func rightmostMeasure(s string, words []string) (string, int) {
+// of those) among those keep accepts (nil: all), and where it starts.
+func rightmostMeasure(s string, words []string, keep func(string) bool) (string, int) {
 	best, bestAt, bestEnd := "", -1, -1
 	for _, w := range words { // longest first, so ties keep the longer word
+		if keep != nil && !keep(w) {
+			continue
+		}
 		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > bestEnd {
 			best, bestAt, bestEnd = w, i, i+len(w)
 		}

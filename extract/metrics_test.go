@@ -83,7 +83,7 @@ func TestFindMetrics(t *testing.T) {
 			name:  "no time word: no period from the article date alone",
 			date:  d2023,
 			steps: []step{{s: sent(t, "星辰科技的门店数量为120家。", "星辰科技:Company")}},
-			want:  []Metric{{Subject: "星辰科技", Measure: "数量", Value: 120, Unit: "count"}},
+			want:  []Metric{{Subject: "星辰科技", Measure: "门店数量", Value: 120, Unit: "count"}},
 		},
 		{
 			name:  "分别 over a year range, unit written once",
@@ -144,7 +144,7 @@ func TestFindMetrics(t *testing.T) {
 			name:  "index, multiple, currency, spaced digits",
 			steps: []step{{s: sent(t, "长三角数字化指数均值为17.5，星辰科技的用户数增长了3倍，在 2020 年完成海外销售收入 2.5 亿美元。", "长三角:Region", "星辰科技:Company")}},
 			want: []Metric{
-				{Subject: "长三角", Measure: "均值", Value: 17.5, Unit: "index"},
+				{Subject: "长三角", Measure: "指数均值", Value: 17.5, Unit: "index"},
 				{Subject: "星辰科技", Measure: "用户数增长", Value: 3, Unit: "times"},
 				{Subject: "星辰科技", Measure: "销售收入", Value: 250000000, Unit: "USD", Period: "2020"},
 			},
