@@ -170,7 +170,8 @@ for N in $SIZES; do
   qb() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$LOG/querybench-$N.out"; }
   R[q_open,$N]=$(qb open_ms); R[q_rss,$N]=$RSS
   for p in "" typical_; do
-    for k in entity hop1_results hop1_runs hop1_median_ms hop1_p95_ms hop2_results hop2_runs hop2_median_ms hop2_p95_ms lookup_median_ms lookup_p95_ms; do
+    for k in entity hop1_results hop1_runs hop1_median_ms hop1_p95_ms hop2_results hop2_runs hop2_median_ms hop2_p95_ms \
+      hop2u_results hop2u_runs hop2u_median_ms hop2u_p95_ms lookup_median_ms lookup_p95_ms; do
       R[$p$k,$N]=$(qb "$p$k")
     done
   done
@@ -248,6 +249,10 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
     row "$w: Gizmo 2-hop timed runs" "${p}hop2_runs"
     row "$w: Gizmo 2-hop median" "${p}hop2_median_ms" " ms"
     row "$w: Gizmo 2-hop p95" "${p}hop2_p95_ms" " ms"
+    row "$w: Gizmo 2-hop as Out∪In: results" "${p}hop2u_results"
+    row "$w: Gizmo 2-hop as Out∪In: timed runs" "${p}hop2u_runs"
+    row "$w: Gizmo 2-hop as Out∪In: median" "${p}hop2u_median_ms" " ms"
+    row "$w: Gizmo 2-hop as Out∪In: p95" "${p}hop2u_p95_ms" " ms"
     row "$w: graph.Store.Lookup in process, median" "${p}lookup_median_ms" " ms"
     row "$w: \`kgb lookup\` whole process, median of $LOOKUPS" "${p}l_med" " ms"
     row "$w: \`kgb lookup\` whole process, p95" "${p}l_p95" " ms"

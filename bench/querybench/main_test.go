@@ -98,6 +98,7 @@ func TestHops(t *testing.T) {
 	}{
 		{"1-hop both ways", hop1(v, "星澜云"), iri("鲸睿科技", "疫情")},
 		{"2-hop includes the start", hop2(v, "星澜云"), iri("星澜云", "储能市场")},
+		{"2-hop as unions, same nodes", hop2Union(v, "星澜云"), iri("星澜云", "储能市场")},
 		{"no relations, no neighbours", hop1(v, "孤岛集团"), nil},
 	}
 	for _, tc := range tests {
