@@ -73,6 +73,7 @@ func (s *relSink) add(r Relation) {
 func (x *Extractor) relations(d *docState) []Relation {
 	sink := &relSink{d: d, seen: map[string]bool{}}
 	ctx := &rankContext{d: d}
+	lastCompany := "" // the first company of the latest sentence naming one
 	for i := range d.sentences {
 		s := &d.sentences[i]
 		if i > 0 && d.sentences[i-1].Block != s.Block && d.article.Blocks[s.Block].Kind == Heading {
@@ -82,11 +83,17 @@ func (x *Extractor) relations(d *docState) []Relation {
 		x.rankRelations(s, ctx, sink)
 		x.investRelations(d, i, sink)
 		x.targetRelations(s, sink)
-		x.leadRelations(s, sink)
+		x.leadRelations(s, lastCompany, sink)
 		x.issuedRelations(s, sink)
 		x.stakeRelations(s, sink)
 		x.prefixPlaceRelations(s, sink)
 		ctx.update(s)
+		for _, m := range s.Mentions {
+			if m.Type == schema.Company {
+				lastCompany = m.Name
+				break
+			}
+		}
 	}
 	for _, p := range d.partOf {
 		ev := d.evidenceFor(p[0], p[1])

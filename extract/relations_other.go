@@ -106,7 +106,9 @@ func (x *Extractor) targetRelations(s *sentence, sink *relSink) {
 
 // leadRelations: organization + role + person (阿里云总裁张建锋,
 // 协会常务副秘书长金存忠) makes the person lead the organization.
-func (x *Extractor) leadRelations(s *sentence, sink *relSink) {
+// With 其 or 该公司 before the role (其新掌舵人刘静瑜), the organization is
+// the company the text was just about (last).
+func (x *Extractor) leadRelations(s *sentence, last string, sink *relSink) {
 	for i, p := range s.Mentions {
 		if p.Type != schema.Person {
 			continue
@@ -121,6 +123,14 @@ func (x *Extractor) leadRelations(s *sentence, sink *relSink) {
 			continue
 		}
 		rs := p.Start - len(role)
+		lead := tailRunes(s.Text[:rs], 4)
+		if k := strings.LastIndexAny(lead, "，。、；：,"); k >= 0 {
+			lead = lead[k+utf8.RuneLen([]rune(lead[k:])[0]):]
+		}
+		if last != "" && (strings.HasPrefix(lead, "其") || strings.HasSuffix(lead, "该公司")) {
+			sink.add(Relation{Subject: p.Name, Predicate: schema.Leads, Object: last, Role: role, Evidence: s.Text})
+			continue
+		}
 		for j := i - 1; j >= 0; j-- {
 			o := s.Mentions[j]
 			if o.End > rs {

@@ -27,6 +27,9 @@ func trailingScope(text string) string {
 	return ""
 }
 
+// firmWords after a product category make a ranking among its makers.
+var firmWords = []string{"企业", "厂商", "公司", "品牌", "供应商"}
+
 // salesWords after a product category make it the basis of a ranking.
 var salesWords = []string{"销量", "销售额", "销售收入", "营收", "收入", "出货量", "装机量", "市场份额", "市占率", "份额"}
 
@@ -82,6 +85,17 @@ func (c *rankContext) basis(s *sentence, a, b int) string {
 			}
 		case schema.Technology, schema.Product:
 			rest := strings.TrimPrefix(strings.TrimSpace(aside.ReplaceAllString(s.Text[m.End:], "")), "的")
+			if hasPrefixIn(rest, firmWords) != "" && c.d != nil {
+				// 全球动力电池企业第六: the market of that product, if named
+				scope := trailingScope(s.Text[:m.Start])
+				for _, n := range []string{scope + m.Name + "市场", m.Name + "市场"} {
+					if e := c.d.entity(n); e != nil && e.typ == schema.Market {
+						best = e.name
+						break
+					}
+				}
+				continue
+			}
 			if hasPrefixIn(rest, salesWords) == "" {
 				continue
 			}
@@ -123,9 +137,14 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 		if m[2] >= 0 {
 			n = parseRankNumber(s.Text[m[2]:m[3]])
 			place = m[4] >= 0 && s.Text[m[4]:m[5]] != "大"
-			// 第N without 位/名 needs the ranking verb right before it
+			// 第N without 位/名 needs the ranking verb right before it, or
+			// one earlier in the clause with 第N ending it (已居全球动力电池企业第六；)
 			if m[4] < 0 && !x.rankVerbBefore(s.Text, m[0], 2) {
-				continue
+				cs, ce := clauseOf(s.Text, m[0])
+				end := strings.TrimRight(s.Text[m[1]:ce], "。；！？!?;")
+				if end != "" || !x.rankVerbBefore(s.Text[cs:], m[0]-cs, 30) {
+					continue
+				}
 			}
 		}
 		if n > 0 {

@@ -113,6 +113,11 @@ func TestRelations(t *testing.T) {
 			want: []rel{{"云原生", schema.Drives, "国内SaaS市场"}},
 		},
 		{
+			name: "leads, organization from the sentence before",
+			body: "<p>国轩高科去年营收大增。2019年，其新任董事长王明远上任。</p>",
+			want: []rel{{"王明远", schema.Leads, "国轩高科"}},
+		},
+		{
 			name: "leads with role",
 			body: "<p>中国软件行业协会副秘书长李振华表示，行业仍处在早期。</p>",
 			want: []rel{{"李振华", schema.Leads, "中国软件行业协会"}},
@@ -151,6 +156,7 @@ func TestRankRelations(t *testing.T) {
 		{"market named in the sentence before", "<p>中国动力电池市场前五名的座次发生变化。其中，国轩高科位列第四。</p>", "国轩高科", "中国动力电池市场", 4, 0},
 		{"排在第N位的X", "<p>按企业统计储能系统的销量，排在第2位的比亚迪增长最快。</p>", "比亚迪", "储能系统", 2, 0},
 		{"排名第一", "<p>在中国SaaS市场中，金山云排名第一。</p>", "金山云", "中国SaaS市场", 1, 0},
+		{"第N ending the clause", "<p>动力电池市场持续扩张。国轩高科已居全球动力电池企业第六；</p>", "国轩高科", "动力电池市场", 6, 0},
 		{"TOP N", "<p>在中国SaaS市场中，金山云跻身TOP 5。</p>", "金山云", "中国SaaS市场", 0, 5},
 	}
 	for _, tc := range tests {
