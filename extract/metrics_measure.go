@@ -143,3 +143,27 @@ func leftmostMeasure(s string, words []string) (string, int) {
 	}
 	return best, bestAt
 }
+
+// approx reports an approximation word right before the figure (约, 超过,
+// 接近…, allowing 为/达 between) or right after it (左右, 以上).
+func (v *sentenceView) approx(f figure, tab *metricTables) bool {
+	before := strings.TrimRight(v.s[:f.Start], " ")
+	for _, link := range []string{"", "为", "达", "达到", "是", "在"} {
+		b := strings.TrimSuffix(before, link)
+		if link != "" && b == before {
+			continue
+		}
+		for _, w := range tab.approxBefore {
+			if strings.HasSuffix(b, w) {
+				return true
+			}
+		}
+	}
+	after := v.s[f.End:]
+	for _, w := range tab.approxAfter {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}

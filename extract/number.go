@@ -185,21 +185,20 @@ func kindOfUnit(canon string) unitKind {
 		return kindTimes
 	case canon == "count":
 		return kindCount
-	case len(canon) >= 3 && canon[:3] == strings.ToUpper(canon[:3]) && isISOCurrency(canon[:3]) &&
-		(len(canon) == 3 || canon[3] == '/'):
-		return kindMoney
+	case len(canon) >= 3 && isISOCurrency(canon[:3]) && (len(canon) == 3 || canon[3] == '/'):
+		return kindMoney // CNY, USD, CNY/Wh
 	}
 	return kindPhysical
 }
 
+// isISOCurrency reports three capital letters. Physical units written in
+// capitals (TWh, GWh) have a lower-case letter among their first three.
 func isISOCurrency(s string) bool {
 	for _, r := range s {
 		if r < 'A' || r > 'Z' {
 			return false
 		}
 	}
-	// Physical units written in capitals (TWh, GWh) have lower-case letters,
-	// so three capitals is a currency code.
 	return true
 }
 
