@@ -240,6 +240,18 @@ func topic(s *sentence, cs int, allowed typeSet) *mention {
 	return head
 }
 
+// modifier reports whether a mention only qualifies the noun after it
+// (上云思维, 游戏等需求), so that it is not the one acting.
+func (x *Extractor) modifier(s *sentence, m *mention) bool {
+	rest := strings.TrimPrefix(s.Text[m.End:], "等")
+	r := []rune(rest[:min(len(rest), 12)])
+	if len(r) < 2 || !isHanRune(r[0]) || !isHanRune(r[1]) || insideMention(s, len(s.Text)-len(rest), len(s.Text)-len(rest)+1) {
+		return false
+	}
+	pos, ok := x.dictPOS(string(r[:2]))
+	return ok && pos == "n"
+}
+
 // reportVerbs after a name make it the source of the news, not its topic.
 var reportVerbs = []string{"独家获悉", "获悉", "了解到", "注意到", "报道", "消息", "讯", "称", "表示", "指出", "认为", "统计", "显示", "数据显示"}
 
@@ -428,13 +440,16 @@ func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w st
 	var subj *mention
 	if len(before) > 0 {
 		subj = before[len(before)-1]
+		if subj.End < ts && x.modifier(s, subj) {
+			return // 游戏等需求的扩大加速了…: the subject is 需求, not 游戏
+		}
 		if sh.symmetric {
 			// A与B合作: the partner follows 与
 			if list := coordinatedBefore(s, before); len(list) >= 2 {
 				subj = list[0]
 			}
 		}
-	} else if t := topic(s, cs, sh.subj); t != nil {
+	} else if t := topic(s, cs, sh.subj); t != nil && !x.modifier(s, t) {
 		subj = t
 	}
 	if subj == nil || len(after) == 0 {
