@@ -47,9 +47,9 @@ func addLabelIndex(db hkv.KV) error {
 	return nil
 }
 
-// hasLabelIndex reports whether the store's index list includes the label
-// index (stores made before kgb added it do not).
-func hasLabelIndex(db hkv.KV) (bool, error) {
+// storeIndexes reads the list of quad indexes a Bolt store keeps (stores
+// made before kgb added the label index lack it).
+func storeIndexes(db hkv.KV) ([]kv.QuadIndex, error) {
 	ctx := context.Background()
 	var list []kv.QuadIndex
 	err := hkv.View(ctx, db, func(tx hkv.Tx) error {
@@ -62,12 +62,16 @@ func hasLabelIndex(db hkv.KV) (bool, error) {
 		return json.Unmarshal(data, &list)
 	})
 	if err != nil {
-		return false, fmt.Errorf("read index list: %w", err)
+		return nil, fmt.Errorf("read index list: %w", err)
 	}
-	for _, ind := range list {
-		if slices.Equal(ind.Dirs, labelIndex.Dirs) {
-			return true, nil
-		}
-	}
-	return false, nil
+	return list, nil
+}
+
+var (
+	spIndex  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	opsIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+)
+
+func hasIndex(list []kv.QuadIndex, ind kv.QuadIndex) bool {
+	return slices.ContainsFunc(list, func(x kv.QuadIndex) bool { return slices.Equal(x.Dirs, ind.Dirs) })
 }

@@ -197,7 +197,7 @@ func (s *Store) report(ctx context.Context, n *namer, iri quad.IRI) (*EntityRepo
 		if err != nil || sub == nil {
 			return err
 		}
-		switch in[p.Key()] {
+		switch in[p.Key()].iri {
 		case quad.IRI(s.vocab.Prop(schema.PropMentions)):
 			arts[sub.Key()] = true
 		case quad.IRI(s.vocab.Prop(schema.PropSubject)):

@@ -77,6 +77,9 @@ type Store struct {
 	// labelIndexed: the article's quads about one subject can be read
 	// through an index (see index.go).
 	labelIndexed bool
+	// predIndexed: quads with a given subject or object and predicate can
+	// be read without the node's other quads (see read.go).
+	predIndexed bool
 
 	// kv is the Bolt database under qs (nil on SQL), kept so that writes
 	// can span several ApplyDeltas calls (see batch.go).
@@ -105,14 +108,18 @@ func Open(opts Options) (*Store, error) {
 	if isSQLURL(opts.Path) {
 		s.qs, err = openSQL(opts)
 		s.labelIndexed = true // openSQL creates it
+		s.predIndexed = true  // one SQL query on indexed columns
 	} else {
 		s.qs, s.kv, err = openBolt(opts)
 		s.kvOpts = boltOptions
 		if err == nil {
-			if s.labelIndexed, err = hasLabelIndex(s.kv); err != nil {
+			var list []kv.QuadIndex
+			if list, err = storeIndexes(s.kv); err != nil {
 				s.qs.Close()
 				err = fmt.Errorf("store %s: %w", opts.Path, err)
 			}
+			s.labelIndexed = hasIndex(list, labelIndex)
+			s.predIndexed = hasIndex(list, spIndex) && hasIndex(list, opsIndex)
 		}
 	}
 	if err != nil {

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -12,8 +13,14 @@ import (
 )
 
 // predSet is a set of predicates by their store token, so that quads can be
-// filtered on QuadDirection (a cheap read) before being fetched whole.
-type predSet map[any]quad.IRI
+// filtered on QuadDirection (a cheap read) before being fetched whole, or
+// read one predicate at a time through an index.
+type predSet map[any]predRef
+
+type predRef struct {
+	iri quad.IRI
+	ref graph.Ref
+}
 
 // preds resolves predicate IRIs; ones the store has never seen are left
 // out, since no quad can carry them.
@@ -25,10 +32,21 @@ func (s *Store) preds(iris ...string) (predSet, error) {
 			return nil, fmt.Errorf("resolve %s: %w", iri, err)
 		}
 		if r != nil {
-			ps[r.Key()] = quad.IRI(iri)
+			ps[r.Key()] = predRef{iri: quad.IRI(iri), ref: r}
 		}
 	}
 	return ps, nil
+}
+
+// sorted lists the predicates in IRI order, so that scans run in the same
+// order every time.
+func (ps predSet) sorted() []predRef {
+	out := make([]predRef, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].iri < out[j].iri })
+	return out
 }
 
 // node is the store's token for v, nil when no quad holds v.
@@ -41,13 +59,23 @@ func (s *Store) node(v quad.Value) (graph.Ref, error) {
 }
 
 // eachQuadRef calls fn with the token of every quad that has node in
-// direction dir and, when ps is not nil, a predicate in ps. It walks one
-// index prefix (subject or object), never the whole store.
+// direction dir and, when ps is not nil, a predicate in ps. It never scans
+// the store: with predicates it reads, for each, the index prefix of node
+// and predicate (a hub's other quads are not read); without, the node's
+// subject or object index prefix.
 func (s *Store) eachQuadRef(ctx context.Context, dir quad.Direction, node graph.Ref, ps predSet, fn func(q graph.Ref) error) error {
 	if node == nil {
 		return nil
 	}
 	if ps != nil && len(ps) == 0 {
+		return nil
+	}
+	if ps != nil && s.predIndexed && (dir == quad.Subject || dir == quad.Object) {
+		for _, p := range ps.sorted() {
+			if err := iterator.Iterate(ctx, s.quadsWith(ctx, dir, node, p.ref)).Paths(false).Each(fn); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	return iterator.Iterate(ctx, s.qs.QuadIterator(dir, node)).Paths(false).Each(func(q graph.Ref) error {
@@ -64,6 +92,29 @@ func (s *Store) eachQuadRef(ctx context.Context, dir quad.Direction, node graph.
 			}
 		}
 		return fn(q)
+	})
+}
+
+// quadsWith iterates the quads with node in direction dir (subject or
+// object) and predicate pred. On Bolt that is a prefix of the
+// subject-predicate or object-predicate-subject index, built directly:
+// Cayley's optimiser only uses an index when every one of its directions is
+// fixed. On SQL the shape becomes one query.
+func (s *Store) quadsWith(ctx context.Context, dir quad.Direction, node, pred graph.Ref) iterator.Shape {
+	if kqs, ok := s.qs.(*kv.QuadStore); ok {
+		n, nok := node.(kv.Int64Value)
+		p, pok := pred.(kv.Int64Value)
+		if nok && pok {
+			ind := spIndex
+			if dir == quad.Object {
+				ind = opsIndex
+			}
+			return kv.IndexScan{Index: ind, Values: []uint64{uint64(n), uint64(p)}}.BuildIterator(kqs)
+		}
+	}
+	return shape.BuildIterator(ctx, s.qs, shape.Quads{
+		{Dir: dir, Values: shape.Fixed{node}},
+		{Dir: quad.Predicate, Values: shape.Fixed{pred}},
 	})
 }
 
