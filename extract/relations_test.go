@@ -39,6 +39,11 @@ func TestRelations(t *testing.T) {
 			absent: []rel{{"数字经济", schema.Drives, "产业互联网"}},
 		},
 		{
+			name:   "a mention qualifying a noun is not the subject",
+			body:   "<p>数字经济思维的转变，将推动产业互联网发展。</p>",
+			absent: []rel{{"数字经济", schema.Drives, "产业互联网"}},
+		},
+		{
 			name: "为X带来",
 			body: "<p>边缘计算的普及也为物联网带来新的机会。</p>",
 			want: []rel{{"边缘计算", schema.Drives, "物联网"}},
