@@ -255,6 +255,15 @@ func scanQuantities(s string, t *unitTable) []quantity {
 			}
 			i = skipNumber(s, i)
 			continue
+		case strings.HasPrefix(s[i:], "百分之"):
+			// 百分之三十, 百分之12.5: a percentage written out
+			if q, ok := parsePercentWords(s, i, t); ok {
+				out = append(out, q)
+				i, lastEnd = q.End, q.End
+				continue
+			}
+			i += len("百分之")
+			continue
 		case isChineseDigit(r):
 			q, end, ok := parseChinese(s, i, t)
 			if ok {
@@ -414,6 +423,34 @@ func unitFits(s string, end int, u unitDef) bool {
 		}
 	}
 	return true
+}
+
+// parsePercentWords reads 百分之三十 or 百分之12.5 at s[i:].
+func parsePercentWords(s string, i int, t *unitTable) (quantity, bool) {
+	j := i + len("百分之")
+	if j < len(s) && isASCIIDigit(rune(s[j])) {
+		q, ok := parseArabic(s, j, t)
+		if !ok || q.Kind != kindNone || q.Scaled {
+			return quantity{}, false
+		}
+		return quantity{Start: i, NumEnd: q.NumEnd, End: q.NumEnd, Value: q.Value, Unit: "percent", Kind: kindPercent}, true
+	}
+	k := j
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !strings.ContainsRune("零〇一二两三四五六七八九十百", r) {
+			break
+		}
+		k += n
+	}
+	if k == j {
+		return quantity{}, false
+	}
+	v, _, ok := chineseValue([]rune(s[j:k]))
+	if !ok || v > 1000 {
+		return quantity{}, false
+	}
+	return quantity{Start: i, NumEnd: k, End: k, Value: v, Unit: "percent", Kind: kindPercent, Chinese: true}, true
 }
 
 const chineseDigits = "零〇一二两三四五六七八九十百千万亿"

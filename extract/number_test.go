@@ -49,6 +49,8 @@ func TestScanQuantities(t *testing.T) {
 		{"上涨约两万元", []want{{20000, "CNY", false}}},
 		{"已涨价两次", []want{{2, "count", false}}},
 		{"超过一半市场份额", []want{{50, "percent", false}}},
+		{"占比百分之三十", []want{{30, "percent", false}}},
+		{"增长百分之12.5", []want{{12.5, "percent", false}}},
 		// not figures: Chinese numerals inside words, codes, durations
 		{"三元锂电池", nil},
 		{"一家公司", nil},
@@ -162,6 +164,7 @@ func FuzzParseNumber(f *testing.F) {
 		"2256.1亿元", "40%", "４０％", "9成", "3倍", "10万辆", "-1.56亿、-0.18亿和1.12亿元", "50万元/吨",
 		"225Wh/kg", "两万元", "一半", "1,234,567元", "20多万辆", "2019-2021年", "CR5", "1.2~2倍", "0.", "-", "1e400",
 		"99999999999999999999999999999999999999亿亿", "万亿", "九九九九九九九九九九九九九九九九九九九九万亿元",
+		"百分之三十", "百分之12.5亿", "百分之",
 	} {
 		f.Add(s)
 	}
