@@ -61,7 +61,7 @@ var errBatchAborted = errors.New("batch aborted")
 var testHookBetweenPhases func() error
 
 // applyPhases applies the delete deltas, then the add deltas, as one
-// transaction. On a Bolt store any failure rolls back both and rebuilds
+// transaction. The caller holds s.writeMu. On a Bolt store any failure rolls back both and rebuilds
 // Cayley's store object, whose caches may hold ids from the rolled-back
 // transaction. On SQL, Cayley's ApplyDeltas is already one transaction and
 // resolves nodes by hash, so both go in one call.
@@ -75,8 +75,6 @@ func (s *Store) applyPhases(del, add []graph.Delta) error {
 		return s.qs.ApplyDeltas(all, opts)
 	}
 	ctx := context.Background()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
 	tx, err := s.kv.KV.Tx(ctx, true)
 	if err != nil {
 		return err

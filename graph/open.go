@@ -85,7 +85,7 @@ type Store struct {
 	// can span several ApplyDeltas calls (see batch.go).
 	kv      *batchKV
 	kvOpts  graph.Options
-	writeMu sync.Mutex
+	writeMu sync.Mutex // one write (read stored, diff, apply) at a time
 }
 
 // ErrInUse is returned (wrapped) when another process holds the store.

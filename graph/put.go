@@ -53,6 +53,10 @@ func (s *Store) putArticles(rs []*extract.Result, skipUnchanged bool) (PutStats,
 	if s.readOnly {
 		return st, fmt.Errorf("store %s: %w", s.Location(), ErrReadOnly)
 	}
+	// The diff is computed from what is stored: no other write may come
+	// between reading and applying it.
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	ctx := context.Background()
 	last := make(map[string]int, len(rs))
 	for i, r := range rs {
@@ -150,6 +154,8 @@ func (s *Store) DeleteArticle(ref string) (int, error) {
 	if s.readOnly {
 		return 0, fmt.Errorf("store %s: %w", s.Location(), ErrReadOnly)
 	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	ctx := context.Background()
 	art, err := s.resolveArticle(ctx, ref)
 	if err != nil {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -332,5 +333,39 @@ func TestReplaceArticlesIgnoresHash(t *testing.T) {
 	}
 	if _, ok := findFact(rep.Incoming, "leads", "许昱"); ok {
 		t.Errorf("replaced article's old fact remains: %+v", rep.Incoming)
+	}
+}
+
+// TestConcurrentWrites: writes from several goroutines (as a server and a
+// build might) are serialised, so every article ends up stored once.
+func TestConcurrentWrites(t *testing.T) {
+	st, _ := openTemp(t)
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			var err error
+			for i := 0; i < 5 && err == nil; i++ {
+				r := synthetic(i, 50) // the same articles from every goroutine
+				r.Doc.Hash = fmt.Sprintf("g%d", g)
+				_, err = st.PutArticle(r)
+			}
+			done <- err
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := openTemp(t)
+	for i := 0; i < 5; i++ {
+		r := synthetic(i, 50)
+		r.Doc.Hash = "x"
+		if _, err := want.PutArticle(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, w := quadCount(t, st), quadCount(t, want); got != w {
+		t.Errorf("after concurrent writes %d quads, written once %d", got, w)
 	}
 }
