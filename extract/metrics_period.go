@@ -41,6 +41,9 @@ func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, s
 			break
 		}
 	}
+	if t == nil && v.saysNow(f) {
+		return "" // 目前…320家门店: now, not the period talked about before
+	}
 	if t == nil && carried != nil && sameBlock {
 		t = carried
 	}
@@ -74,4 +77,16 @@ func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, s
 // isGrowthRate tells a compound annual growth rate, which is over a span.
 func isGrowthRate(measure string) bool {
 	return strings.Contains(measure, "复合") || strings.Contains(strings.ToUpper(measure), "CAGR")
+}
+
+// saysNow reports a word for the present before the figure in its sentence
+// (目前, 截至目前): the figure is current, whatever period came before.
+func (v *sentenceView) saysNow(f figure) bool {
+	before := v.s[:f.Start]
+	for _, w := range []string{"目前", "当前", "如今", "现在", "现阶段", "至今", "迄今", "截至目前", "截止目前"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -193,11 +193,15 @@ func TestFindMetrics(t *testing.T) {
 				{s: sent(t, "星辰科技2019年营收为3亿元。", "星辰科技:Company"), block: 1},
 				{s: sent(t, "星辰科技的毛利率为30%。", "星辰科技:Company"), block: 2},
 				{s: sent(t, "星辰科技的净利率为8%。", "星辰科技:Company"), block: 4},
+				{s: sent(t, "星辰科技2019年营收为3亿元。", "星辰科技:Company"), block: 5},
+				{s: sent(t, "目前，星辰科技拥有320家门店。", "星辰科技:Company"), block: 5},
 			},
 			want: []Metric{
 				{Subject: "星辰科技", Measure: "营收", Value: 3e8, Unit: "CNY", Period: "2019"},
 				{Subject: "星辰科技", Measure: "毛利率", Value: 30, Unit: "percent", Period: "2019"},
 				{Subject: "星辰科技", Measure: "净利率", Value: 8, Unit: "percent"},
+				{Subject: "星辰科技", Measure: "营收", Value: 3e8, Unit: "CNY", Period: "2019"},
+				{Subject: "星辰科技", Measure: "门店", Value: 320, Unit: "count"},
 			},
 		},
 		{
