@@ -472,6 +472,9 @@ func mixedCase(s string) bool {
 	return up >= 1 && up*2 <= len(s)
 }
 
+// speechVerbs after a quoted name make it a speaker.
+var speechVerbs = []string{"认为", "表示", "指出", "称", "分析", "预计", "获悉", "报道", "了解到", "发现", "统计"}
+
 // companyNouns before a quoted name say that the name is a company's
 // (健康险科技企业"镁信健康").
 var companyNouns = []string{"企业", "公司", "品牌", "平台", "机构", "厂商", "创业公司", "初创公司", "独角兽", "车企", "药企", "房企", "服务商", "供应商"}
@@ -507,6 +510,18 @@ func (x *Extractor) quoteCands(text string) []cand {
 		name := text[m[2]:m[3]]
 		if strings.ContainsAny(name, "，。、；：！？") {
 			continue
+		}
+		// 「不二研究」认为: a quoted name that speaks is an organization or
+		// company (a research firm, a media account)
+		if !ok && hasPrefixIn(text[m[1]:], speechVerbs) != "" && hasHan(name) && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 8 {
+			if _, common := x.dictPOS(name); !common {
+				typ := schema.Company
+				if suf := hasSuffixIn(name, x.orgSuffixes); suf != "" {
+					typ = x.orgType[suf]
+				}
+				cs = append(cs, cand{Start: m[2], End: m[3], Surface: name, Type: typ, Kind: fromQuote, Prio: 4})
+				continue
+			}
 		}
 		typ := schema.Company
 		if hasSuffixIn(name, x.policyHeads) != "" || hasSuffixIn(name, docWords) != "" {

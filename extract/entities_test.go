@@ -72,6 +72,11 @@ func TestEntities(t *testing.T) {
 			absent: []string{"行业", "市场", "企业", "厂商"},
 		},
 		{
+			name: "a quoted speaker",
+			body: "<p>但「星图研究」认为，这一趋势难以持续。</p>",
+			want: map[string]schema.Type{"星图研究": schema.Company},
+		},
+		{
 			name: "quoted name after a company word, product after a category",
 			body: `<p>健康科技企业“镁安健康”推出纯电动汽车“星舰7”。</p>`,
 			want: map[string]schema.Type{"镁安健康": schema.Company, "星舰7": schema.Product},
