@@ -30,7 +30,12 @@ type Stats struct {
 // time in proportion to the number of facts, not a full scan.
 func (s *Store) Stats() (*Stats, error) {
 	ctx := context.Background()
-	gs, err := s.qs.Stats(ctx, true)
+	// Bolt keeps an exact quad count; asking for exact stats would also
+	// count every node, a full scan. SQL's inexact count is an estimate.
+	gs, err := s.qs.Stats(ctx, false)
+	if err == nil && !gs.Quads.Exact {
+		gs, err = s.qs.Stats(ctx, true)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store %s: stats: %w", s.Location(), err)
 	}
