@@ -166,6 +166,7 @@ func modifierNext(after string) bool {
 // moneyModifier reports an amount naming a voucher, gift or subsidy
 // (2000元红包, 266元数字人民币红包) rather than a sum someone has.
 func moneyModifier(after string) bool {
+	after = strings.TrimPrefix(after, "的")
 	for _, w := range []string{"红包", "数字人民币", "现金", "补贴", "优惠", "代金", "消费券", "购物券", "礼包", "大奖", "奖励", "面值", "档", "以下"} {
 		if strings.HasPrefix(after, w) {
 			return true

@@ -46,7 +46,12 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 		}
 	}
 	if len(own) > 0 {
-		return v.distribute(f, v.head(own))
+		hs := v.head(own)
+		// 星辰、月光、云帆三家: the count is the size of the list just named
+		if last := hs[len(hs)-1]; f.Kind == kindCount && startsWithJoint(v.s[last.end:f.Start]) {
+			return nil
+		}
+		return v.distribute(f, hs)
 	}
 	after := strings.TrimLeft(v.s[f.End:ce], " ")
 	if strings.HasPrefix(after, "为") || strings.HasPrefix(after, "是") {
@@ -219,6 +224,15 @@ func (v *sentenceView) topic() (string, bool) {
 	return m.name, true
 }
 
+func startsWithJoint(s string) bool {
+	for _, w := range []string{"、", "和", "及", "与", ","} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // attached finds a mention right after the figure that it qualifies.
 func (v *sentenceView) attached(f figure) (mentionSpan, bool) {
 	rest := strings.TrimPrefix(v.s[f.End:], "的")
@@ -246,6 +260,11 @@ func (v *sentenceView) head(ms []mentionSpan) []mentionSpan {
 			limit = 8
 		case isNamedThing(ms[i+1].typ):
 			limit = 4
+		}
+		// 只造电动车的特斯拉: a kind described, then the company
+		if gap == "的" && isNamedThing(ms[i+1].typ) && !isNamedThing(ms[i].typ) && ms[i].typ != schema.Region {
+			i++
+			continue
 		}
 		if limit == 0 || n > limit || strings.ContainsAny(gap, "的和与及、，,；（）()“”《》及或在对从向为是") {
 			break
@@ -331,8 +350,13 @@ func (v *sentenceView) distribute(f figure, ms []mentionSpan) []string {
 			names = append(names, m.name)
 		}
 	}
-	if len(names) > 1 && len(names) == f.listLen && strings.Contains(v.s, "分别") {
-		return []string{names[f.listPos]}
+	if len(names) > 1 && f.listLen > 1 && strings.Contains(v.s, "分别") {
+		if len(names) == f.listLen {
+			return []string{names[f.listPos]}
+		}
+		// 蔚来、小鹏、威马、理想…分别获得6亿元、3.3亿元…: with a name
+		// missing, which figure is whose cannot be told
+		return nil
 	}
 	return names
 }
@@ -385,6 +409,15 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 	if v.inFrame(m, f) {
 		return candSoft
 	}
+	// 通过自动驾驶软件获得…: the means, not the earner
+	for _, w := range []string{"通过", "借助", "依靠", "凭借", "利用"} {
+		if strings.HasSuffix(pre, w) {
+			return candSoft
+		}
+	}
+	if v.reporter(m) {
+		return candSoft
+	}
 	for _, w := range []string{"据", "根据", "按照", "援引", "来自"} {
 		if strings.Contains(pre, w) {
 			return candSoft
@@ -408,7 +441,8 @@ func (v *sentenceView) reporter(m mentionSpan) bool {
 	if m.typ != schema.Organization && m.typ != schema.Person {
 		return false
 	}
-	cs, _ := v.clauseBounds(v.clauseOf(m.start))
+	c := v.clauseOf(m.start)
+	cs, ce := v.clauseBounds(c)
 	pre := v.s[cs:m.start]
 	post := strings.TrimLeft(v.s[m.end:], " ")
 	for _, w := range []string{"据", "根据", "按照", "援引", "来自"} {
@@ -416,13 +450,26 @@ func (v *sentenceView) reporter(m mentionSpan) bool {
 			return true
 		}
 	}
-	for _, w := range []string{"数据", "报告", "统计", "显示", "预测", "预计", "研究", "发布", "认为", "称", "指出", "表示", "透露", "测算", "公布"} {
+	for _, w := range figureSourceVerbs {
 		if strings.HasPrefix(post, w) || strings.HasPrefix(post, "的"+w) {
+			return true
+		}
+	}
+	// 央行公开数据显示; 商会常务会长李金勇认为，…: the speaker's clause
+	if strings.Contains(firstRunes(post, 8), "显示") {
+		return true
+	}
+	clause := strings.TrimRight(v.s[cs:ce], " ，,：:")
+	for _, w := range figureSourceVerbs {
+		if strings.HasSuffix(clause, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// figureSourceVerbs follow whoever states a figure.
+var figureSourceVerbs = []string{"数据", "报告", "统计", "显示", "预测", "预计", "研究", "发布", "认为", "称", "指出", "表示", "透露", "测算", "公布", "介绍", "说", "提到", "强调"}
 
 // inFrame reports whether m sits in a 在…中/包括…在内/以…为 frame that
 // closes before the figure.

@@ -272,6 +272,15 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "分别 with a name missing: which figure is whose cannot be told",
+			steps: []step{{s: sent(t, "星辰、月光、云帆三家可分别获得6亿元、3.3亿元、3亿元的收入。", "星辰:Company", "月光:Company")}},
+		},
+		{
+			name:  "the means and the speaker are not the earner",
+			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
+			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
+		},
+		{
 			name:  "a comma list after 分别",
 			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
 			want: []Metric{
