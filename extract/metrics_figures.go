@@ -167,7 +167,7 @@ func modifierNext(after string) bool {
 // (2000元红包, 266元数字人民币红包) rather than a sum someone has.
 func moneyModifier(after string) bool {
 	after = strings.TrimPrefix(after, "的")
-	for _, w := range []string{"红包", "数字人民币", "现金", "补贴", "优惠", "代金", "消费券", "购物券", "礼包", "大奖", "奖励", "面值", "档", "以下"} {
+	for _, w := range []string{"价位", "级别", "以内", "红包", "数字人民币", "现金", "补贴", "优惠", "代金", "消费券", "购物券", "礼包", "大奖", "奖励", "面值", "档", "以下"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}
@@ -216,14 +216,18 @@ func (v *sentenceView) comparedTo(f figure) bool {
 // listing (20款产品中有6款, 每包8张) describe, they do not measure.
 func (v *sentenceView) measuredCount(f figure, tab *metricTables) bool {
 	unit := v.s[f.NumEnd:f.End]
-	for _, c := range []string{"家", "辆", "台", "次", "人", "名", "座", "所", "架", "艘", "户", "例"} {
-		if strings.HasSuffix(unit, c) {
-			return true
-		}
-	}
 	after := v.s[f.End:]
 	for _, n := range []string{"生产基地", "基地", "工厂", "门店", "城市", "国家", "园区", "数据中心", "研发中心", "项目", "专利", "用户", "会员", "员工"} {
 		if strings.HasPrefix(after, n) {
+			return true
+		}
+	}
+	if f.Chinese {
+		// 两次 is a count; 御三家, 两个版本 are words
+		return strings.HasSuffix(unit, "次")
+	}
+	for _, c := range []string{"家", "辆", "台", "次", "人", "名", "座", "所", "架", "艘", "户", "例"} {
+		if strings.HasSuffix(unit, c) {
 			return true
 		}
 	}

@@ -409,6 +409,11 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 	if v.inFrame(m, f) {
 		return candSoft
 	}
+	// 获红杉资本投资: the investor, not the company measured
+	if (strings.HasSuffix(pre, "获") || strings.HasSuffix(pre, "获得")) &&
+		(strings.HasPrefix(post, "投资") || strings.HasPrefix(post, "领投") || strings.HasPrefix(post, "注资") || strings.HasPrefix(post, "战略投资")) {
+		return candSoft
+	}
 	// 通过自动驾驶软件获得…: the means, not the earner
 	for _, w := range []string{"通过", "借助", "依靠", "凭借", "利用"} {
 		if strings.HasSuffix(pre, w) {

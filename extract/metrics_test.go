@@ -281,6 +281,17 @@ func TestFindMetrics(t *testing.T) {
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
 		},
 		{
+			name: "the investor is not the company valued; a price class is no figure",
+			steps: []step{
+				{s: sent(t, "星辰科技2021年营收约为30亿元。", "星辰科技:Company")},
+				{s: sent(t, "同时公司还获蓝海资本投资，估值达10亿美元，主打4000元价位段产品，号称御三家之一。", "蓝海资本:Company")},
+			},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "营收", Value: 3e9, Unit: "CNY", Period: "2021", Approx: true},
+				{Subject: "星辰科技", Measure: "估值", Value: 1e9, Unit: "USD", Period: "2021"},
+			},
+		},
+		{
 			name:  "a comma list after 分别",
 			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
 			want: []Metric{
