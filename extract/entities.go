@@ -255,8 +255,8 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			s := off + i
 			e := s + len(suf)
 			off = s + len(suf)
-			if !bd[e] {
-				continue
+			if !bd[e] || utf8.RuneCountInString(suf) == 1 && !bd[s] {
+				continue // a one-character ending must be a word of its own (not 布局)
 			}
 			typ := x.orgType[suf]
 			if n := x.dictEndingAt(text[:e]); n > len(suf) {
@@ -475,6 +475,10 @@ func mixedCase(s string) bool {
 // speechVerbs after a quoted name make it a speaker.
 var speechVerbs = []string{"认为", "表示", "指出", "称", "分析", "预计", "获悉", "报道", "了解到", "发现", "统计"}
 
+// actionVerbs after a quoted name make it a company doing business
+// ("爱多纷"正式宣布完成融资).
+var actionVerbs = []string{"正式宣布", "宣布", "完成", "获得", "近日完成", "日前完成", "推出", "发布", "上线", "获"}
+
 // companyNouns before a quoted name say that the name is a company's
 // (健康险科技企业"镁信健康").
 var companyNouns = []string{"企业", "公司", "品牌", "平台", "机构", "厂商", "创业公司", "初创公司", "独角兽", "车企", "药企", "房企", "服务商", "供应商"}
@@ -513,7 +517,7 @@ func (x *Extractor) quoteCands(text string) []cand {
 		}
 		// 「不二研究」认为: a quoted name that speaks is an organization or
 		// company (a research firm, a media account)
-		if !ok && hasPrefixIn(text[m[1]:], speechVerbs) != "" && hasHan(name) && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 8 {
+		if !ok && (hasPrefixIn(text[m[1]:], speechVerbs) != "" || hasPrefixIn(text[m[1]:], actionVerbs) != "") && hasHan(name) && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 8 {
 			if _, common := x.dictPOS(name); !common {
 				typ := schema.Company
 				if suf := hasSuffixIn(name, x.orgSuffixes); suf != "" {

@@ -72,6 +72,11 @@ func TestEntities(t *testing.T) {
 			absent: []string{"行业", "市场", "企业", "厂商"},
 		},
 		{
+			name: "a quoted company doing business",
+			body: `<p>据悉，"星途乐学"正式宣布完成A轮融资。</p>`,
+			want: map[string]schema.Type{"星途乐学": schema.Company},
+		},
+		{
 			name: "a quoted speaker",
 			body: "<p>但「星图研究」认为，这一趋势难以持续。</p>",
 			want: map[string]schema.Type{"星图研究": schema.Company},
