@@ -409,6 +409,15 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 	if v.inFrame(m, f) {
 		return candSoft
 	}
+	// 达到国内销量5成: a region inside the clause, right before a measure,
+	// says where, not whose
+	if m.typ == schema.Region && !v.atHead(m) {
+		for _, w := range v.tab.measures {
+			if strings.HasPrefix(post, w) {
+				return candSoft
+			}
+		}
+	}
 	// 获红杉资本投资: the investor, not the company measured
 	if (strings.HasSuffix(pre, "获") || strings.HasSuffix(pre, "获得")) &&
 		(strings.HasPrefix(post, "投资") || strings.HasPrefix(post, "领投") || strings.HasPrefix(post, "注资") || strings.HasPrefix(post, "战略投资")) {

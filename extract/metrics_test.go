@@ -292,6 +292,11 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a region before a measure inside the clause says where, not whose",
+			steps: []step{{s: sent(t, "星辰政府要求车企生产电动车，提出了在2035年之前达到国内销量5成的目标。", "星辰政府:Organization", "国内:Region")}},
+			want:  []Metric{{Subject: "星辰政府", Measure: "销量", Value: 50, Unit: "percent", Period: "2035"}},
+		},
+		{
 			name:  "a comma list after 分别",
 			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
 			want: []Metric{
