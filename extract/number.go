@@ -409,7 +409,7 @@ func roundFigure(v float64) float64 {
 func unitFits(s string, end int, u unitDef) bool {
 	rest := s[end:]
 	if u.factor == 10 && u.kind == kindPercent { // 成
-		for _, w := range []string{"为", "交", "本", "立", "功", "长", "果", "熟", "员", "都", "绩", "效", "型", "品", "分", "就", "年", "了", "真", "是", "形", "像", "色", "都"} {
+		for _, w := range []string{"为", "交", "本", "立", "功", "长", "果", "熟", "员", "都", "绩", "效", "型", "品", "分", "就", "年", "了", "真", "是", "形", "像", "色"} {
 			if strings.HasPrefix(rest, w) {
 				return false
 			}
