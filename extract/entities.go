@@ -36,8 +36,6 @@ type cand struct {
 	Group      string    // for fromKnown: the entity it belongs to
 }
 
-func (c cand) runes() int { return utf8.RuneCountInString(c.Surface) }
-
 // bounds is the set of word boundaries of a segmented text.
 type bounds map[int]bool
 

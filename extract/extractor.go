@@ -70,7 +70,7 @@ func New(opts Options) (*Extractor, error) {
 		}
 		x.orgType[e.Word] = t
 	}
-	x.orgSuffixes = wordSet(x.orgType2Values()).sortedWords()
+	x.orgSuffixes = x.orgSuffixSet().sortedWords()
 	x.market = newWordSet(lx.List("market_heads"))
 	var heads []string
 	for w, v := range x.market {
@@ -129,8 +129,8 @@ func New(opts Options) (*Extractor, error) {
 	return x, nil
 }
 
-func (x *Extractor) orgType2Values() map[string]string {
-	m := map[string]string{}
+func (x *Extractor) orgSuffixSet() wordSet {
+	m := wordSet{}
 	for k, v := range x.orgType {
 		m[k] = string(v)
 	}
