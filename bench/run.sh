@@ -86,7 +86,26 @@ div() { awk -v a="$1" -v b="$2" -v p="${3:-1}" 'BEGIN { if (b == 0) print "n/a";
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A R # R[key,size] = figure
-SECS=0 RSS=0 CPU=0
+SECS=0 RSS=0 CPU=0 ANON=0 FILEMAP=0
+
+# sample_rss TIMEPID: the peak anonymous and file-mapped resident memory (MB)
+# of the command /usr/bin/time runs as TIMEPID. Bolt maps its file, so a
+# store's pages that a process touched count in its RSS; anonymous memory is
+# what the process itself allocated.
+sample_rss() {
+  local tpid=$1 pid="" a=0 f=0 x y
+  while [[ -z $pid ]] && kill -0 "$tpid" 2>/dev/null; do
+    pid=$(pgrep -P "$tpid" | head -1 || true)
+    [[ -n $pid ]] || sleep 0.05
+  done
+  while [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; do
+    read -r x y < <(awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { print a + 0, f + 0 }' "/proc/$pid/status" 2>/dev/null || echo "0 0")
+    ((x > a)) && a=$x
+    ((y > f)) && f=$y
+    sleep 0.2
+  done
+  echo "$((a / 1024)) $((f / 1024))"
+}
 
 # timed LABEL OUT CMD...: runs CMD with stdout to OUT, sets SECS (wall), CPU
 # (user + system seconds, children included) and RSS (peak resident set of
@@ -94,14 +113,20 @@ SECS=0 RSS=0 CPU=0
 # what to compare when other jobs share the machine.
 timed() {
   local label=$1 out=$2; shift 2
-  local t0 t1
+  local t0 t1 tpid rc=0
   t0=$(now)
-  if ! /usr/bin/time -v -o "$LOG/$label.time" "$@" >"$out" 2>"$LOG/$label.err"; then
+  /usr/bin/time -v -o "$LOG/$label.time" "$@" >"$out" 2>"$LOG/$label.err" &
+  tpid=$!
+  sample_rss "$tpid" > "$LOG/$label.rss" &
+  wait "$tpid" || rc=$?
+  wait
+  if ((rc != 0)); then
     echo "run.sh: step $label failed: $*" >&2
     tail -20 "$LOG/$label.err" >&2
     exit 1
   fi
   t1=$(now)
+  read -r ANON FILEMAP < "$LOG/$label.rss"
   SECS=$(sub "$t1" "$t0")
   RSS=$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$LOG/$label.time")
   CPU=$(awk '/User time|System time/ { s += $NF } END { printf "%.2f", s }' "$LOG/$label.time")
@@ -140,7 +165,7 @@ for N in $SIZES; do
   BUILD=$SECS BUILD_CPU=$CPU
   R[b_cpu,$N]=$CPU
   Q=$(quads_of "$S")
-  R[b_s,$N]=$(div "$BUILD" 1 1); R[b_q,$N]=$Q; R[b_qps,$N]=$(div "$Q" "$BUILD" 0); R[b_aps,$N]=$(div "$N" "$BUILD" 0); R[b_rss,$N]=$RSS
+  R[b_s,$N]=$(div "$BUILD" 1 1); R[b_q,$N]=$Q; R[b_qps,$N]=$(div "$Q" "$BUILD" 0); R[b_aps,$N]=$(div "$N" "$BUILD" 0); R[b_rss,$N]="$RSS MB (anon $ANON MB, file $FILEMAP MB)"
   R[store,$N]=$(du -sm "$S" | cut -f1)
 
   echo "   export" >&2
@@ -192,7 +217,7 @@ for N in $SIZES; do
 
   echo "   cayley load (baseline)" >&2
   timed "cayley-$N" /dev/null "$BIN/cayley" load --db bbolt --dbpath "$CS" --init -i "$WORK/export-$N.nq"
-  R[c_s,$N]=$(div "$SECS" 1 1); R[c_qps,$N]=$(div "${R[e_lines,$N]}" "$SECS" 0); R[c_rss,$N]=$RSS
+  R[c_s,$N]=$(div "$SECS" 1 1); R[c_qps,$N]=$(div "${R[e_lines,$N]}" "$SECS" 0); R[c_rss,$N]="$RSS MB (anon $ANON MB, file $FILEMAP MB)"
   R[c_store,$N]=$(du -sm "$CS" | cut -f1)
   R[c_ratio,$N]=$(div "$SECS" "$BUILD" 2); R[c_cpu,$N]=$CPU; R[c_cpu_ratio,$N]=$(div "$CPU" "$BUILD_CPU" 2)
 
@@ -229,7 +254,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   row "build: quads" b_q
   row "build: quads/s" b_qps
   row "build: articles/s" b_aps
-  row "build: peak RSS" b_rss " MB"
+  row "build: peak RSS (sampled peaks: anon, file-mapped)" b_rss
   row "store size (du)" store " MB"
   row "rebuild, unchanged corpus: time" rb_s " s"
   row "rebuild: CPU time" rb_cpu " s"
@@ -264,7 +289,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   row "cayley load --db bbolt: time" c_s " s"
   row "cayley load: CPU time (user+sys)" c_cpu " s"
   row "cayley load: quads/s" c_qps
-  row "cayley load: peak RSS" c_rss " MB"
+  row "cayley load: peak RSS (sampled peaks: anon, file-mapped)" c_rss
   row "cayley store size (du)" c_store " MB"
   row "**cayley load time / kgb build time**" c_ratio
   row "cayley load CPU time / kgb build CPU time" c_cpu_ratio
