@@ -107,6 +107,26 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	return out
 }
 
+// deadline reports a time phrase that sets a target: 到2025年, 2035年之前.
+func (v *sentenceView) deadline(t timeExpr) bool {
+	before := strings.TrimRight(v.s[:t.Start], " ")
+	after := v.s[t.End:]
+	if strings.HasSuffix(before, "截止到") || strings.HasSuffix(before, "截至到") || strings.HasSuffix(before, "截至") {
+		return false // 截止到2021年上半年: the state at a date, not a target
+	}
+	for _, w := range []string{"到", "至", "预计", "计划", "目标", "有望", "将于", "预计到"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"之前", "以前", "前"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // mainOf returns the most mentioned name when it leads the next by a
 // clear margin (half as many again), else "".
 func mainOf(counts map[string]int) string {
@@ -156,9 +176,10 @@ func opensWithPronoun(t string) bool {
 }
 
 func (m *metricMemory) remember(s *sentence, v *sentenceView, out []Metric) {
+	// a target date (到2035年, 2030年之前) dates its own sentence's figures
+	// only; the next sentence is back in the time talked about
 	for i := len(v.times) - 1; i >= 0; i-- {
-		if !v.times[i].Compare {
-			t := v.times[i]
+		if t := v.times[i]; !t.Compare && !v.deadline(t) {
 			m.period, m.periodBlock, m.periodHeading = &t, s.Block, s.Heading
 			break
 		}

@@ -297,6 +297,30 @@ func TestFindMetrics(t *testing.T) {
 			want:  []Metric{{Subject: "星辰政府", Measure: "销量", Value: 50, Unit: "percent", Period: "2035"}},
 		},
 		{
+			name: "a target year dates its own sentence only",
+			steps: []step{
+				{s: sent(t, "星辰科技2021年销量为20万辆。", "星辰科技:Company")},
+				{s: sent(t, "星辰科技计划到2025年销量达到100万辆。", "星辰科技:Company")},
+				{s: sent(t, "星辰科技的毛利率为15%。", "星辰科技:Company")},
+			},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "销量", Value: 200000, Unit: "count", Period: "2021"},
+				{Subject: "星辰科技", Measure: "销量", Value: 1000000, Unit: "count", Period: "2025"},
+				{Subject: "星辰科技", Measure: "毛利率", Value: 15, Unit: "percent", Period: "2021"},
+			},
+		},
+		{
+			name: "截止到 a date is a state, and carries",
+			steps: []step{
+				{s: sent(t, "截止到2021年上半年，中国云市场规模达到123.1亿美元。", "中国云市场:Market")},
+				{s: sent(t, "其中IaaS市场同比增长47.5%。", "IaaS市场:Market")},
+			},
+			want: []Metric{
+				{Subject: "中国云市场", Measure: "市场规模", Value: 12310000000, Unit: "USD", Period: "2021-H1"},
+				{Subject: "IaaS市场", Measure: "同比增长", Value: 47.5, Unit: "percent", Period: "2021-H1"},
+			},
+		},
+		{
 			name:  "a comma list after 分别",
 			steps: []step{{s: sent(t, "2018年到2020年，星辰科技的毛利率分别为56.6%，59.5%和66.5%。", "星辰科技:Company")}},
 			want: []Metric{
