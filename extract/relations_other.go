@@ -45,6 +45,7 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 		}
 	}
 	if len(investors) == 0 {
+		x.receivedInvestment(s, sink)
 		return
 	}
 	for j := i; j >= 0 && j >= i-2; j-- {
@@ -78,6 +79,44 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 			}
 		}
 		return
+	}
+}
+
+// receivedRe: a company 获(得)…投资 from the investors named in between.
+var receivedRe = regexp.MustCompile(`获得?|获`)
+
+// receivedInvestment: A获得B、C的(战略)投资 — B and C invest in A.
+func (x *Extractor) receivedInvestment(s *sentence, sink *relSink) {
+	for _, m := range receivedRe.FindAllStringIndex(s.Text, -1) {
+		cs, ce := clauseOf(s.Text, m[0])
+		k := strings.Index(s.Text[m[1]:ce], "投资")
+		if k < 0 {
+			continue
+		}
+		end := m[1] + k
+		investors := coordinated(s, mentionsIn(s, m[1], end, types(schema.Company, schema.Organization, schema.Person)))
+		targets := mentionsIn(s, cs, m[0], types(schema.Company))
+		if len(targets) == 0 {
+			if t := topic(s, cs, types(schema.Company)); t != nil {
+				targets = []*mention{t}
+			}
+		}
+		if len(investors) == 0 || len(targets) == 0 || x.negated(s, m[0]) {
+			continue
+		}
+		r := Relation{Object: targets[len(targets)-1].Name, Predicate: schema.Invests, Evidence: s.Text}
+		if strings.HasSuffix(s.Text[m[1]:end], "战略") {
+			r.Round = "战略投资"
+		}
+		if ms := amountRe.FindStringSubmatch(s.Text[m[1]:end]); ms != nil {
+			if v, err := strconv.ParseFloat(ms[2], 64); err == nil {
+				r.Value, r.Unit = v*scaleOf[ms[3]], currencyOf[ms[4]]
+			}
+		}
+		for _, inv := range investors {
+			r.Subject = inv.Name
+			sink.add(r)
+		}
 	}
 }
 

@@ -201,6 +201,11 @@ func TestInvestRelations(t *testing.T) {
 			investors: []string{"红杉中国", "高瓴资本"}, target: "金山云", round: "B轮", value: 5e8, unit: "CNY",
 		},
 		{
+			name:      "获得…的战略投资",
+			body:      "<p>金山云近日获得红杉中国、高瓴资本的2亿元战略投资。</p>",
+			investors: []string{"红杉中国", "高瓴资本"}, target: "金山云", round: "战略投资", value: 2e8, unit: "CNY",
+		},
+		{
 			name:      "领投 and 跟投 in the next sentence",
 			body:      "<p>金山云宣布完成1亿美元C轮融资。本轮由红杉中国领投，高瓴资本跟投。</p>",
 			investors: []string{"红杉中国", "高瓴资本"}, target: "金山云", round: "C轮", value: 1e8, unit: "USD",
