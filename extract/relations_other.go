@@ -50,7 +50,21 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 	}
 	for j := i; j >= 0 && j >= i-2; j-- {
 		f := &d.sentences[j]
-		k := strings.LastIndex(f.Text, "融资")
+		// the funding itself: the last 融资 with a round or amount before
+		// it in its clause (完成近亿美元的Pre-A轮融资，本轮融资由…)
+		k := -1
+		for off := 0; ; {
+			i := strings.Index(f.Text[off:], "融资")
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len("融资")
+			c0, _ := clauseOf(f.Text, at)
+			if k < 0 || roundRe.MatchString(f.Text[c0:at]) || amountRe.MatchString(f.Text[c0:at]) {
+				k = at
+			}
+		}
 		if k < 0 {
 			continue
 		}

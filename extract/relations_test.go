@@ -201,6 +201,11 @@ func TestInvestRelations(t *testing.T) {
 			investors: []string{"红杉中国", "高瓴资本"}, target: "金山云", round: "B轮", value: 5e8, unit: "CNY",
 		},
 		{
+			name:      "unknown investors named only by the list",
+			body:      "<p>金山云宣布完成3亿元D轮融资，本轮融资由北辰联和投资领投，澜舟创投、青禾和鸣跟投。</p>",
+			investors: []string{"北辰联和投资", "澜舟创投", "青禾和鸣"}, target: "金山云", round: "D轮", value: 3e8, unit: "CNY",
+		},
+		{
 			name:      "获得…的战略投资",
 			body:      "<p>金山云近日获得红杉中国、高瓴资本的2亿元战略投资。</p>",
 			investors: []string{"红杉中国", "高瓴资本"}, target: "金山云", round: "战略投资", value: 2e8, unit: "CNY",
