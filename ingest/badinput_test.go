@@ -140,8 +140,9 @@ func TestRunBadCorpus(t *testing.T) {
 	if r.err == nil {
 		t.Error("Run returned no error although files failed")
 	}
-	if r.sum.Articles != len(wantStored) || r.sum.Failed != len(wantFailed) {
-		t.Errorf("stored %d failed %d, want %d and %d", r.sum.Articles, r.sum.Failed, len(wantStored), len(wantFailed))
+	if r.sum.Articles != len(wantStored) || r.sum.Failed != len(wantFailed) || r.sum.Files != len(wantStored)+len(wantFailed) {
+		t.Errorf("files %d stored %d failed %d, want %d, %d and %d", r.sum.Files, r.sum.Articles, r.sum.Failed,
+			len(wantStored)+len(wantFailed), len(wantStored), len(wantFailed))
 	}
 	for name := range wantStored {
 		if _, ok, err := st.ArticleHash(articleID(name)); err != nil || !ok {

@@ -74,7 +74,7 @@ func run(ctx context.Context, st store, extractFn extractFunc, paths []string, o
 	w := &writer{
 		st:   st,
 		opts: opts,
-		sum:  &Summary{Files: len(files) + len(dupErrs)},
+		sum:  &Summary{Files: len(files) + len(dupErrs) + len(collectErrs)},
 		prog: newProgress(opts.Progress, len(files)),
 	}
 	for _, fe := range append(collectErrs, dupErrs...) {
@@ -123,7 +123,7 @@ func run(ctx context.Context, st store, extractFn extractFunc, paths []string, o
 		return sum, fmt.Errorf("build interrupted after %d of %d files: %w", w.prog.done, len(files), err)
 	}
 	if sum.Failed > 0 {
-		return sum, fmt.Errorf("%d of %d files failed", sum.Failed, sum.Files+len(collectErrs))
+		return sum, fmt.Errorf("%d of %d files failed", sum.Failed, sum.Files)
 	}
 	return sum, nil
 }

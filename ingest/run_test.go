@@ -291,4 +291,15 @@ func TestWriteText(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, b.String())
 		}
 	}
+
+	// Thousands of failures were logged one by one; the summary lists a few.
+	s.Errors = nil
+	for i := range 25 {
+		s.Errors = append(s.Errors, FileError{Path: fmt.Sprintf("b%02d.md", i), Err: errors.New("binary file")})
+	}
+	b.Reset()
+	s.WriteText(&b)
+	if !strings.Contains(b.String(), "  b19.md: binary file\n  … and 5 more") || strings.Contains(b.String(), "b20.md") {
+		t.Errorf("long error list not capped:\n%s", b.String())
+	}
 }

@@ -29,7 +29,7 @@ func reason(path string, err error) string {
 
 // Summary counts what a Run did.
 type Summary struct {
-	Files     int // article files found
+	Files     int // article files found, plus paths that could not be walked (Failed counts both)
 	Articles  int // articles extracted and stored
 	Skipped   int // unchanged since the last build, not extracted again
 	Failed    int // files and folders that could not be ingested
@@ -40,6 +40,10 @@ type Summary struct {
 	Errors    []FileError
 	Elapsed   time.Duration
 }
+
+// maxListedErrors caps the failures repeated in the summary: a folder
+// with thousands of bad files has already logged each one.
+const maxListedErrors = 20
 
 // WriteText writes the end-of-build report: what was stored, how fast, and
 // the failures again (they scrolled by during the run).
@@ -58,8 +62,11 @@ func (s *Summary) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "time:      %s (%s articles/s, %s quads/s)\n", s.Elapsed.Round(time.Millisecond), rate(s.Articles), rate(s.Quads))
 	if len(s.Errors) > 0 {
 		fmt.Fprintf(w, "errors:    %d\n", len(s.Errors))
-		for _, e := range s.Errors {
+		for _, e := range s.Errors[:min(len(s.Errors), maxListedErrors)] {
 			fmt.Fprintf(w, "  %s\n", e.Error())
+		}
+		if n := len(s.Errors) - maxListedErrors; n > 0 {
+			fmt.Fprintf(w, "  … and %d more (one line each in the log above)\n", n)
 		}
 	}
 }
