@@ -159,9 +159,10 @@ type outcome struct {
 }
 
 // bigInput is the size from which files are extracted one at a time:
-// parsing and extraction take ~20 bytes of memory per input byte (a 50 MB
-// article peaks near 1 GB), so two of them at once could exhaust a small
-// machine, while ordinary articles (a few KB) keep all cores busy.
+// parsing and extraction take 20 (Chinese prose) to 140 (Latin names
+// repeated) bytes of memory per input byte, so a 50 MB article peaks at
+// 1 GB or more and two at once could exhaust a machine, while ordinary
+// articles (a few KB) keep all cores busy.
 const bigInput = 4 << 20
 
 // process reads, hashes and (unless unchanged) extracts one file. A panic
