@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -130,5 +131,25 @@ func TestReadInput(t *testing.T) {
 				t.Fatalf("error %v, want %v naming %s and saying %q", err, c.wantErr, c.path, c.errText)
 			}
 		})
+	}
+}
+
+// TestReadRawAllocatesFileSize pins the memory bound for big articles: the
+// file is read into one buffer of its own size, not grown by doubling.
+func TestReadRawAllocatesFileSize(t *testing.T) {
+	const size = 8 << 20
+	p := filepath.Join(t.TempDir(), "big.md")
+	if err := os.WriteFile(p, bytes.Repeat([]byte("云"), size/3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	raw, err := ReadRaw(p)
+	runtime.ReadMemStats(&after)
+	if err != nil || len(raw) != size/3*3 {
+		t.Fatalf("read %d bytes, %v", len(raw), err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > size+64<<10 {
+		t.Fatalf("reading %d bytes allocated %d", size, got)
 	}
 }
