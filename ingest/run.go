@@ -90,6 +90,9 @@ func run(ctx context.Context, st store, extractFn extractFunc, paths []string, o
 	go func() {
 		defer close(jobs)
 		for _, p := range files {
+			if ctx.Err() != nil { // select alone picks at random when both are ready
+				return
+			}
 			select {
 			case jobs <- p:
 			case <-ctx.Done():
@@ -103,6 +106,9 @@ func run(ctx context.Context, st store, extractFn extractFunc, paths []string, o
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for p := range jobs {
+				if ctx.Err() != nil {
+					continue // drain: the feeder is stopping
+				}
 				outs <- process(st, extractFn, p, opts.Force, bigOne)
 			}
 		}()

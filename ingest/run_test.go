@@ -267,6 +267,36 @@ func TestRunCancelled(t *testing.T) {
 	}
 }
 
+// TestRunCancelledMidway: what was extracted before the cancel is still
+// written, the rest is not started, and the error says it was interrupted.
+func TestRunCancelledMidway(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := range 50 {
+		files[fmt.Sprintf("a%02d.md", i)] = article(fmt.Sprintf("文%d", i), 1)
+	}
+	writeFiles(t, dir, files)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var calls atomic.Int32
+	inner := fakeExtract(&calls)
+	cancelling := func(a *extract.Article) *extract.Result {
+		if calls.Load() == 5 {
+			cancel()
+		}
+		return inner(a)
+	}
+	st := newFakeStore()
+	sum, err := run(ctx, st, cancelling, []string{dir}, Options{Workers: 2, BatchQuads: 100_000})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "build interrupted after") {
+		t.Fatalf("error %v, want an interrupted build", err)
+	}
+	extracted := int(calls.Load())
+	if extracted < 6 || extracted > 10 || sum.Articles != extracted || len(st.hashes) != extracted {
+		t.Fatalf("extracted %d, stored %d (store has %d); want all extracted ones stored and few more than 6", extracted, sum.Articles, len(st.hashes))
+	}
+}
+
 func TestRunNothingToDo(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"readme.txt": "not an article"})
