@@ -106,7 +106,8 @@ func (x *Extractor) analyse(a *Article) *docState {
 }
 
 // knownForms lists the names found by patterns and links, and their short
-// forms without the company ending, for the second pass.
+// forms without the company ending or brand tail (镁安健康 → 镁安), for the
+// second pass.
 func (x *Extractor) knownForms(d *docState) *phraseDict {
 	pd := newPhraseDict()
 	for _, e := range d.ents {
@@ -116,7 +117,7 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 		forms := []string{}
 		for f := range e.forms {
 			forms = append(forms, f)
-			if suf := hasSuffixIn(f, x.orgSuffixes); suf != "" {
+			if suf := hasSuffixIn(f, x.brandTails); suf != "" {
 				short := strings.TrimSuffix(f, suf)
 				if utf8.RuneCountInString(short) >= 2 && !x.generic[short] {
 					if _, isWord := x.dict.m[fold(short)]; !isWord {

@@ -29,6 +29,7 @@ type Extractor struct {
 	generic     map[string]bool
 	orgSuffixes []string
 	orgType     map[string]schema.Type
+	brandTails  []string // endings dropped in a company's short name
 	market      wordSet
 	marketHeads []string
 	roles       []string
@@ -71,6 +72,7 @@ func New(opts Options) (*Extractor, error) {
 		x.orgType[e.Word] = t
 	}
 	x.orgSuffixes = x.orgSuffixSet().sortedWords()
+	x.brandTails = wordSet(toSet(append(lx.Words("brand_tails"), x.orgSuffixes...))).sortedWords()
 	x.market = newWordSet(lx.List("market_heads"))
 	var heads []string
 	for w, v := range x.market {
