@@ -471,29 +471,11 @@ func mixedCase(s string) bool {
 	return up >= 1 && up*2 <= len(s)
 }
 
-// speechVerbs after a quoted name make it a speaker.
-var speechVerbs = []string{"认为", "表示", "指出", "称", "分析", "预计", "获悉", "报道", "了解到", "发现", "统计"}
-
-// actionVerbs after a quoted name make it a company doing business
-// ("爱多纷"正式宣布完成融资).
-var actionVerbs = []string{"正式宣布", "宣布", "完成", "获得", "近日完成", "日前完成", "推出", "发布", "上线", "获"}
-
-// companyNouns before a quoted name say that the name is a company's
-// (健康险科技企业"镁信健康").
-var companyNouns = []string{"企业", "公司", "品牌", "平台", "机构", "厂商", "创业公司", "初创公司", "独角兽", "车企", "药企", "房企", "服务商", "供应商"}
-
-// docWords end the names of documents and lists.
-var docWords = []string{"单", "榜", "报告", "指数", "白皮书", "名录"}
-
 // hasModelChars: a name with Latin letters or digits, like most product
 // names (宏光MINI EV, bZ4X).
 func hasModelChars(name string) bool {
 	return strings.IndexFunc(name, func(r rune) bool { return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) >= 0
 }
-
-// productCategories are kinds of vehicle or device that name a product
-// when a quoted name follows (主力轿车“汉”, 大型车“某某”).
-var productCategories = []string{"轿车", "SUV", "MPV", "皮卡", "跑车", "小型车", "大型车", "车型", "手机", "机型"}
 
 var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 
@@ -504,7 +486,7 @@ func (x *Extractor) quoteCands(text string) []cand {
 	for _, m := range quoted.FindAllStringSubmatchIndex(text, -1) {
 		before := text[:m[0]]
 		ok := false
-		for _, n := range companyNouns {
+		for _, n := range x.cue.companyNouns {
 			if strings.HasSuffix(before, n) {
 				ok = true
 				break
@@ -516,7 +498,7 @@ func (x *Extractor) quoteCands(text string) []cand {
 		}
 		// 「不二研究」认为: a quoted name that speaks is an organization or
 		// company (a research firm, a media account)
-		if !ok && (hasPrefixIn(text[m[1]:], speechVerbs) != "" || hasPrefixIn(text[m[1]:], actionVerbs) != "") && hasHan(name) && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 8 {
+		if !ok && (hasPrefixIn(text[m[1]:], x.cue.speechVerbs) != "" || hasPrefixIn(text[m[1]:], x.cue.actionVerbs) != "") && hasHan(name) && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 8 {
 			if _, common := x.dictPOS(name); !common {
 				typ := schema.Company
 				if suf := hasSuffixIn(name, x.orgSuffixes); suf != "" {
@@ -527,14 +509,14 @@ func (x *Extractor) quoteCands(text string) []cand {
 			}
 		}
 		typ := schema.Company
-		if hasSuffixIn(name, x.policyHeads) != "" || hasSuffixIn(name, docWords) != "" {
+		if hasSuffixIn(name, x.policyHeads) != "" || hasSuffixIn(name, x.cue.docWords) != "" {
 			continue // 「双积分成绩单」: a document, not a company
 		}
 		if !ok {
 			// a product category then a quoted name: 主力轿车“汉”, 纯电动皮卡“F-150”
 			n := x.dictEndingAt(before)
 			tech := n > 0 && x.dict.m[fold(before[len(before)-n:])].Type == schema.Technology
-			if !(tech && hasModelChars(name)) && hasSuffixIn(before, productCategories) == "" {
+			if !(tech && hasModelChars(name)) && hasSuffixIn(before, x.cue.productCategories) == "" {
 				after := strings.TrimPrefix(text[m[1]:], "等")
 				if !strings.HasPrefix(after, "品牌") || !hasHan(name) {
 					continue

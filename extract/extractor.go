@@ -44,6 +44,29 @@ type Extractor struct {
 	investLead  []string
 	investList  []string
 	targetWords []string
+	cue         cueWords
+}
+
+// cueWords are the context words the finders read, one lexicon list each
+// (the list name is the file name: speech_verbs.txt), longest first.
+type cueWords struct {
+	speechVerbs, actionVerbs, companyNouns, docWords, productCategories []string
+	firmWords, salesWords, rankCues, placeDescriptors                   []string
+}
+
+func (x *Extractor) loadCues() error {
+	for name, dst := range map[string]*[]string{
+		"speech_verbs": &x.cue.speechVerbs, "action_verbs": &x.cue.actionVerbs, "company_nouns": &x.cue.companyNouns,
+		"doc_words": &x.cue.docWords, "product_categories": &x.cue.productCategories, "firm_words": &x.cue.firmWords,
+		"sales_words": &x.cue.salesWords, "rank_cues": &x.cue.rankCues, "place_descriptors": &x.cue.placeDescriptors,
+	} {
+		ws := newWordSet(x.lex.List(name)).sortedWords()
+		if len(ws) == 0 {
+			return fmt.Errorf("lexicon %s: empty or missing", name)
+		}
+		*dst = ws
+	}
+	return nil
 }
 
 // New loads the shipped lexicons, the user's (opts.LexiconDirs) and the
@@ -123,6 +146,9 @@ func New(opts Options) (*Extractor, error) {
 	x.investLead = wordSet(toSet(x.investLead)).sortedWords()
 	x.investList = wordSet(toSet(x.investList)).sortedWords()
 	x.targetWords = newWordSet(lx.List("triggers_targets")).sortedWords()
+	if err := x.loadCues(); err != nil {
+		return nil, err
+	}
 
 	x.seg, err = newSegmenter(lx, len(opts.LexiconDirs) == 0)
 	if err != nil {

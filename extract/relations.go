@@ -72,7 +72,7 @@ func (s *relSink) add(r Relation) {
 // relations finds the facts each sentence states between its mentions.
 func (x *Extractor) relations(d *docState) []Relation {
 	sink := &relSink{d: d, seen: map[string]bool{}}
-	ctx := &rankContext{d: d}
+	ctx := &rankContext{d: d, cue: &x.cue}
 	lastCompany := "" // the first company of the latest sentence naming one
 	for i := range d.sentences {
 		s := &d.sentences[i]

@@ -280,14 +280,10 @@ func (x *Extractor) prefixPlaceRelations(s *sentence, sink *relSink) {
 				continue
 			}
 			gap := s.Text[r.End:c.Start]
-			if gap == "" || utf8.RuneCountInString(gap) <= 6 && !strings.ContainsAny(gap, "，。、；：的和与及等") && hasSuffixIn(gap, placeDescriptors) != "" {
+			if gap == "" || utf8.RuneCountInString(gap) <= 6 && !strings.ContainsAny(gap, "，。、；：的和与及等") && hasSuffixIn(gap, x.cue.placeDescriptors) != "" {
 				sink.add(Relation{Subject: c.Name, Predicate: schema.LocatedIn, Object: r.Name, Evidence: s.Text})
 			}
 			break
 		}
 	}
 }
-
-// placeDescriptors may stand between a place and a company's name
-// (瑞典电池新贵Northvolt, 英国调查公司LMC).
-var placeDescriptors = []string{"公司", "企业", "巨头", "新贵", "厂商", "车企", "品牌", "集团", "机构", "独角兽", "初创企业"}

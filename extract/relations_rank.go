@@ -11,6 +11,7 @@ import (
 // rankContext remembers what the text was last ranking by: a market, or
 // the sales of a product category (按企业统计纯电动汽车销量…, 丰田排在第29位).
 type rankContext struct {
+	cue    *cueWords
 	d      *docState
 	market string
 	// strong: market came from a sentence with a ranking in it (前20家企业
@@ -27,19 +28,9 @@ func trailingScope(text string) string {
 	return ""
 }
 
-// firmWords after a product category make a ranking among its makers.
-var firmWords = []string{"企业", "厂商", "公司", "品牌", "供应商"}
-
-// salesWords after a product category make it the basis of a ranking.
-var salesWords = []string{"销量", "销售额", "销售收入", "营收", "收入", "出货量", "装机量", "市场份额", "市占率", "份额"}
-
-// rankCues show that a sentence is about a ranking or its basis, so the
-// market it names is what a following ranking refers to.
-var rankCues = []string{"销量", "销售额", "销售收入", "营收", "出货量", "装机量", "份额", "市占率", "排名", "座次", "格局", "榜", "排在", "位列", "规模"}
-
 func (c *rankContext) update(s *sentence) {
 	cue := false
-	for _, w := range rankCues {
+	for _, w := range c.cue.rankCues {
 		cue = cue || strings.Contains(s.Text, w)
 	}
 	if !cue {
@@ -85,7 +76,7 @@ func (c *rankContext) basis(s *sentence, a, b int) string {
 			}
 		case schema.Technology, schema.Product:
 			rest := strings.TrimPrefix(strings.TrimSpace(aside.ReplaceAllString(s.Text[m.End:], "")), "的")
-			if hasPrefixIn(rest, firmWords) != "" && c.d != nil {
+			if hasPrefixIn(rest, c.cue.firmWords) != "" && c.d != nil {
 				// 全球动力电池企业第六: the market of that product, if named
 				scope := trailingScope(s.Text[:m.Start])
 				for _, n := range []string{scope + m.Name + "市场", m.Name + "市场"} {
@@ -96,7 +87,7 @@ func (c *rankContext) basis(s *sentence, a, b int) string {
 				}
 				continue
 			}
-			if hasPrefixIn(rest, salesWords) == "" {
+			if hasPrefixIn(rest, c.cue.salesWords) == "" {
 				continue
 			}
 			best = m.Name
