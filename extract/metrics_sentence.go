@@ -54,7 +54,10 @@ func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
 				depth--
 			}
 		case '，', ',', '；', ';', '。', '！', '？', '!', '?', '：', ':', '|', '｜':
-			if depth == 0 {
+			// 1,200辆: a thousands separator is inside a figure, and a clause
+			// ending inside a figure made subjects() slice past its end
+			thousands := r == ',' && i > 0 && i+1 < len(ft.s) && isASCIIDigit(rune(ft.s[i-1])) && isASCIIDigit(rune(ft.s[i+1]))
+			if depth == 0 && !thousands {
 				v.clauses = append(v.clauses, i+utf8.RuneLen(r))
 			}
 		}
