@@ -76,6 +76,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.marketCands(text, toks)...)
 	cs = append(cs, x.policyCands(text, toks)...)
 	cs = append(cs, x.personCands(text, toks)...)
+	cs = append(cs, x.speakerCands(text, toks)...)
 	cs = append(cs, x.latinCands(text)...)
 	cs = append(cs, x.quoteCands(text)...)
 	cs = append(cs, x.investorCands(text, toks)...)
@@ -269,6 +270,15 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			if utf8.RuneCountInString(prefix) < 2 || x.generic[prefix] {
 				continue
 			}
+			if hasSuffixIn(text[:start], kindDeterminers) != "" {
+				continue // 等卡牌公司, 另一家游戏公司: a kind of company, not a name
+			}
+			if r, _ := utf8.DecodeLastRuneInString(text[:start]); strings.ContainsRune(nameStopChars, r) {
+				continue // 刚入职公司: after an adverb comes a verb phrase, not a name
+			}
+			if r, _ := utf8.DecodeRuneInString(text[e:]); r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				continue // 某某大学MOOC: the ending is inside a longer name
+			}
 			ent, known := x.dict.m[fold(prefix)]
 			if known && ent.Type != schema.Company && ent.Type != schema.Organization && ent.Type != schema.Region {
 				continue // 互联网公司, 新能源汽车: a kind of company, not a name
@@ -298,6 +308,14 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 	}
 	return cs
 }
+
+// kindDeterminers before X公司 make it a kind of company (等卡牌公司,
+// 另一家游戏公司), not a company's name.
+var kindDeterminers = []string{"等", "另一", "一家", "另一家", "这家", "那家", "多家", "几家", "两家", "各家", "其他", "其它", "一些", "某", "众多", "不少", "各类", "这类", "此类", "同类"}
+
+// nameStopChars are one-character adverbs that stand before a name, never
+// inside one when read back (刚入职公司: 刚 ends the reading).
+const nameStopChars = "刚曾已仍均则便才却亦拟"
 
 // acronymEnd: a name beginning that ends in a capitalised abbreviation.
 var acronymEnd = regexp.MustCompile(`(?:^|[^A-Za-z])[A-Z]{2,5}$`)
@@ -335,7 +353,7 @@ func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (
 			break
 		}
 		switch {
-		case n == 1 && strings.Contains(functionChars, w):
+		case n == 1 && (strings.Contains(functionChars, w) || strings.Contains(nameStopChars, w)):
 			i = -1
 			continue
 		case n == 1:

@@ -226,7 +226,11 @@ func (x *Extractor) policyCands(text string, toks []token) []cand {
 		if talk || hasSuffixIn(core, x.policyHeads) == "" {
 			continue
 		}
-		cs = append(cs, cand{Start: m[2], End: m[3], Surface: name, Type: schema.Policy, Kind: fromPolicy, Prio: 6})
+		c := cand{Start: m[2], End: m[3], Surface: name, Type: schema.Policy, Kind: fromPolicy, Prio: 6}
+		if core != name && utf8.RuneCountInString(core) >= 4 {
+			c.Alias = core // 《X行动计划（2021-2023年）》 is also called X行动计划
+		}
+		cs = append(cs, c)
 	}
 	for _, h := range x.bareHeads {
 		for off := 0; ; {

@@ -111,6 +111,19 @@ func (x *Extractor) analyse(a *Article) *docState {
 func (x *Extractor) knownForms(d *docState) *phraseDict {
 	pd := newPhraseDict()
 	for _, e := range d.ents {
+		if e.typ == schema.Policy {
+			// a policy named again without its bracketed years or 《》
+			forms := []string{}
+			for f := range e.forms {
+				forms = append(forms, f)
+			}
+			for al := range e.aliases {
+				forms = append(forms, al)
+			}
+			sort.Strings(forms)
+			pd.add(&lexEntry{Canon: e.group, Type: e.typ, Forms: forms})
+			continue
+		}
 		if e.lex != nil || (e.typ != schema.Company && e.typ != schema.Organization) {
 			continue
 		}

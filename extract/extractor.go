@@ -51,7 +51,7 @@ type Extractor struct {
 // (the list name is the file name: speech_verbs.txt), longest first.
 type cueWords struct {
 	speechVerbs, actionVerbs, companyNouns, docWords, productCategories []string
-	firmWords, salesWords, rankCues, placeDescriptors                   []string
+	firmWords, salesWords, rankCues, placeDescriptors, personVerbs      []string
 }
 
 func (x *Extractor) loadCues() error {
@@ -59,6 +59,7 @@ func (x *Extractor) loadCues() error {
 		"speech_verbs": &x.cue.speechVerbs, "action_verbs": &x.cue.actionVerbs, "company_nouns": &x.cue.companyNouns,
 		"doc_words": &x.cue.docWords, "product_categories": &x.cue.productCategories, "firm_words": &x.cue.firmWords,
 		"sales_words": &x.cue.salesWords, "rank_cues": &x.cue.rankCues, "place_descriptors": &x.cue.placeDescriptors,
+		"person_verbs": &x.cue.personVerbs,
 	} {
 		ws := newWordSet(x.lex.List(name)).sortedWords()
 		if len(ws) == 0 {

@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// personLeads may stand right before a person's name inside a clause
+// (打电话给马某某, 和李某某一起).
+var personLeads = []string{"给", "据", "像", "让", "令", "向", "和", "与", "跟", "同", "对", "找", "被", "请", "及", "、"}
+
+// personAdverbs may stand between a name and what the person does.
+var personAdverbs = []string{"曾经", "此前", "对此", "随后", "当时", "近日", "日前", "再次", "公开", "也曾", "还曾", "也", "曾", "还", "则", "都", "又", "就", "亦", "更", "便"}
+
+// speakerCands finds people by what they do rather than by a title: a
+// name of a surname and one or two characters the dictionary does not
+// know as a word, at the start of a clause or after 给/向/和, that is
+// followed by a person verb (表示, 透露, 打电话) or by 在/a verb in a
+// clause holding one (马某在峰会上说).
+func (x *Extractor) speakerCands(text string, toks []token) []cand {
+	var cs []cand
+	for i, t := range toks {
+		if !x.surnameAt(text[t.Start:]) || !personSlot(text, toks, i) {
+			continue
+		}
+		for _, n := range x.nameLengths(text, toks, i) {
+			e := t.Start + n
+			name := text[t.Start:e]
+			if _, known := x.dict.m[fold(name)]; known {
+				break
+			}
+			if pos, ok := x.dictPOS(name); ok && pos != "nr" && pos != "nrt" {
+				break // a common word that happens to start with a surname
+			}
+			if x.personContext(text, toks, e) {
+				cs = append(cs, cand{Start: t.Start, End: e, Surface: name, Type: schema.Person, Kind: fromPerson, Prio: 2})
+				break
+			}
+		}
+	}
+	return cs
+}
+
+func (x *Extractor) surnameAt(s string) bool {
+	for w := range x.surnames {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personSlot: token i starts a clause or follows a word that may lead a
+// name.
+func personSlot(text string, toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := text[toks[i-1].Start:toks[i-1].End]
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune("，。；：！？,;:!?“”「」\"' \u3000（）()", r) {
+		return true
+	}
+	for _, w := range personLeads {
+		if prev == w {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBreakChars cannot be part of a person's name read forward: the
+// grammatical words of functionChars without those common in given names
+// (一, 中, 文, 名…).
+const nameBreakChars = "的了和与及或在是为由被将把对向从等并也都又这那其该每以于而但若即就还让使给跟自至所此之称说曾已"
+
+// nameLengths lists the byte lengths a name starting at token i may have,
+// three characters first: each character must be a token of its own or
+// the tokens must be tagged as a person's name (nr), and the name must end
+// on a token boundary. A third character that is an adverb or a person
+// verb's start (程某曾, 王某说) is not part of the name.
+func (x *Extractor) nameLengths(text string, toks []token, i int) []int {
+	s := toks[i].Start
+	var out []int
+	runes := 0
+	for j := i; j < len(toks) && runes < 3; j++ {
+		t := toks[j]
+		w := text[t.Start:t.End]
+		n := utf8.RuneCountInString(w)
+		if !hasHan(w) || n > 1 && t.Pos != "nr" && t.Pos != "nrt" || strings.ContainsAny(w, nameBreakChars) {
+			break
+		}
+		if runes+n > 3 {
+			break
+		}
+		runes += n
+		if runes >= 2 {
+			out = append(out, t.End-s)
+		}
+	}
+	// longest first, but a last character that is an adverb or starts a
+	// person verb belongs to what follows
+	for k := len(out) - 1; k >= 0; k-- {
+		last, _ := utf8.DecodeLastRuneInString(text[:s+out[k]])
+		if k > 0 && (strings.ContainsRune(nameStopChars+"也在说称给向和与将表", last)) {
+			continue
+		}
+		return reverseInts(out[:k+1])
+	}
+	return nil
+}
+
+func reverseInts(v []int) []int {
+	out := make([]int, len(v))
+	for i := range v {
+		out[len(v)-1-i] = v[i]
+	}
+	return out
+}
+
+// personContext: after the name come (adverbs and) a person verb, or 在 or
+// a verb in a clause that holds a person verb.
+func (x *Extractor) personContext(text string, toks []token, e int) bool {
+	rest := text[e:]
+	for {
+		a := hasPrefixIn(rest, personAdverbs)
+		if a == "" {
+			break
+		}
+		rest = rest[len(a):]
+	}
+	if hasPrefixIn(rest, x.cue.personVerbs) != "" {
+		return true
+	}
+	// the clause around the name: 打电话给马某某寻求支持
+	cs := strings.LastIndexAny(text[:e], "，。；！？,;!?") + 1
+	clause := text[cs:]
+	if k := strings.IndexAny(clause, "，。；！？,;!?"); k >= 0 {
+		clause = clause[:k]
+	}
+	verbNext := strings.HasPrefix(rest, "在")
+	if j := tokenAt(toks, len(text)-len(rest)); j >= 0 && toks[j].Start == len(text)-len(rest) && toks[j].Pos == "v" {
+		verbNext = true
+	}
+	if !verbNext {
+		return false
+	}
+	for _, v := range x.cue.personVerbs {
+		for off := 0; ; {
+			k := strings.Index(clause[off:], v)
+			if k < 0 {
+				break
+			}
+			off += k + len(v)
+			// a one-character verb only when it plainly is one (说过, 说：)
+			if utf8.RuneCountInString(v) >= 2 || hasPrefixIn(clause[off:], []string{"过", "道", "了", "：", ":", "“"}) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}

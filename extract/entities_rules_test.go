@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// TestGeneralEntityRules covers the rules that find or reject names by
+// their context rather than by a list entry. The sentences are made up.
+func TestGeneralEntityRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		body   string
+		want   map[string]schema.Type
+		absent []string
+	}{
+		{
+			name: "speaker before a person verb",
+			body: "<p>对于这一变化，范思远表示并不意外。</p>",
+			want: map[string]schema.Type{"范思远": schema.Person},
+		},
+		{
+			name: "speaker with an adverb, object of 给",
+			body: "<p>邱望曾在深夜打电话给龚一鸣求助。</p>",
+			want: map[string]schema.Type{"邱望": schema.Person, "龚一鸣": schema.Person},
+		},
+		{
+			name: "speaker after 据, name in a clause that says something",
+			body: "<p>据蒋晓帆介绍，新工厂明年投产。</p>",
+			want: map[string]schema.Type{"蒋晓帆": schema.Person},
+		},
+		{
+			name:   "surname start without a person verb is no person",
+			body:   "<p>黄金价格继续上涨，白银则维持稳定。</p>",
+			absent: []string{"黄金", "白银"},
+		},
+		{
+			name:   "a kind of company after 等 or 另一",
+			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
+			want:   map[string]schema.Type{"岚舟控股": schema.Company},
+			absent: []string{"桌游公司"},
+		},
+		{
+			name:   "an adverb before X公司 starts a verb phrase",
+			body:   "<p>这让刚入职公司不久的员工很担心。</p>",
+			absent: []string{"入职公司", "刚入职公司"},
+		},
+		{
+			name:   "an organization ending glued to Latin letters",
+			body:   "<p>平台整合了北方大学MOOC等业务。</p>",
+			absent: []string{"北方大学"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := extractBody(t, tc.body)
+			for n, typ := range tc.want {
+				if e := findEntity(r, n); e == nil || e.Type != typ {
+					t.Errorf("want %s/%s, got %s", n, typ, entityNames(r))
+				}
+			}
+			for _, n := range tc.absent {
+				if findEntity(r, n) != nil {
+					t.Errorf("%s should not be an entity: %s", n, entityNames(r))
+				}
+			}
+		})
+	}
+}
+
+// TestPolicyAliasWithoutYears: a policy title with its years in brackets is
+// also known without them, and a later mention without them is the same
+// policy.
+func TestPolicyAliasWithoutYears(t *testing.T) {
+	tests := []struct {
+		body, name, alias string
+		mentions          int
+	}{
+		{"<p>商务部印发《县域商业体系建设行动计划（2022-2025年）》。县域商业体系建设行动计划提出三项任务。</p>",
+			"县域商业体系建设行动计划（2022-2025年）", "县域商业体系建设行动计划", 2},
+		{"<p>国务院发布《数据要素流通管理办法（试行）》。</p>",
+			"数据要素流通管理办法（试行）", "数据要素流通管理办法", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.alias, func(t *testing.T) {
+			r := extractBody(t, tc.body)
+			e := findEntity(r, tc.name)
+			if e == nil || e.Type != schema.Policy {
+				t.Fatalf("want policy %s, got %s", tc.name, entityNames(r))
+			}
+			if !slices.Contains(e.Aliases, tc.alias) {
+				t.Errorf("aliases %v, want %s", e.Aliases, tc.alias)
+			}
+			if e.Mentions != tc.mentions {
+				t.Errorf("mentions %d, want %d", e.Mentions, tc.mentions)
+			}
+		})
+	}
+}
