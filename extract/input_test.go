@@ -153,3 +153,28 @@ func TestReadRawAllocatesFileSize(t *testing.T) {
 		t.Fatalf("reading %d bytes allocated %d", size, got)
 	}
 }
+
+// TestParseTitleFallback: an article without front matter is still read,
+// its title taken from the first top heading, else from the file name.
+func TestParseTitleFallback(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+	}{
+		{name: "front matter", in: "---\ntitle: 前言标题\n---\n# 正文标题\n\n正文。\n", want: "前言标题"},
+		{name: "markdown heading", in: "# 华为云发布盘古大模型\n\n华为云今日发布盘古大模型。\n", want: "华为云发布盘古大模型"},
+		{name: "html heading", in: "<h1>腾讯云发布新品</h1><p>正文。</p>", want: "腾讯云发布新品"},
+		{name: "no title anywhere", in: "<p>阿里云发布财报。</p>", want: "2021-q3-report"},
+		{name: "front matter without title", in: "---\nauthor: 36kr\n---\n只有正文。\n", want: "2021-q3-report"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := Parse("in/2021-q3-report.md", []byte(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != c.want {
+				t.Fatalf("title %q, want %q", a.Title, c.want)
+			}
+		})
+	}
+}

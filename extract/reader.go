@@ -62,6 +62,9 @@ func Parse(path string, raw []byte) (*Article, error) {
 			}
 		}
 	}
+	if a.Title == "" {
+		a.Title = a.ID // no front matter title, no heading: the file name is all there is
+	}
 	return a, nil
 }
 
