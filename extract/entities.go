@@ -80,6 +80,8 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.latinCands(text)...)
 	cs = append(cs, x.quoteCands(text)...)
 	cs = append(cs, x.investorCands(text, toks)...)
+	cs = append(cs, x.fundingSubjectCands(text, toks)...)
+	cs = append(cs, x.coordinatedCands(text, toks, cs)...)
 	return cs
 }
 

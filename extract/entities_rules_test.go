@@ -37,6 +37,28 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"黄金", "白银"},
 		},
 		{
+			name:   "the subject of a funding clause",
+			body:   "<p>36氪获悉，岚叶完成数千万元A轮融资。此前，柚栗又在2020年获得了天使轮融资。</p>",
+			want:   map[string]schema.Type{"岚叶": schema.Company, "柚栗": schema.Company},
+			absent: []string{"柚栗又在2020年"},
+		},
+		{
+			name:   "a description or a quoted name before a funding verb is no name",
+			body:   "<p>公司刚刚完成了近亿元A轮融资。新型存储芯片公司「芯澜」宣布完成Pre-A轮融资。</p>",
+			want:   map[string]schema.Type{"芯澜": schema.Company},
+			absent: []string{"公司", "新型存储芯片公司"},
+		},
+		{
+			name: "a name listed with a company, ending in a brand tail",
+			body: "<p>澜舟科技和栖蓝健康都已提交招股书。目前禾岳医疗、澜舟科技均未回应。</p>",
+			want: map[string]schema.Type{"栖蓝健康": schema.Company, "禾岳医疗": schema.Company},
+		},
+		{
+			name:   "a listed phrase holding a known word is no new company",
+			body:   "<p>澜舟科技和上海汽车科技都参加了展会。</p>",
+			absent: []string{"上海汽车科技"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},

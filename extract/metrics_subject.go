@@ -266,6 +266,12 @@ func (v *sentenceView) head(ms []mentionSpan) []mentionSpan {
 			i++
 			continue
 		}
+		// 健康险科技企业“镁安健康”: a description, then the quoted name
+		if g := strings.TrimRight(gap, "“「\""); g != gap && (ms[i+1].typ == schema.Company || ms[i+1].typ == schema.Organization) && utf8.RuneCountInString(g) <= 6 &&
+			!strings.ContainsAny(g, "的和与及、，,；（）()“”《》或在对从向为是由因") {
+			i++
+			continue
+		}
 		if limit == 0 || n > limit || strings.ContainsAny(gap, "的和与及、，,；（）()“”《》及或在对从向为是") {
 			break
 		}

@@ -53,6 +53,11 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a described, quoted company owns its funding, not the sector before it",
+			steps: []step{{s: sent(t, "养老科技企业“栖蓝健康”再度完成超3亿元B轮融资。", "养老:Industry", "栖蓝健康:Company")}},
+			want:  []Metric{{Subject: "栖蓝健康", Measure: "融资", Value: 300000000, Unit: "CNY", Approx: true}},
+		},
+		{
 			name:  "fall keeps its number, measure says the direction",
 			steps: []step{{s: sent(t, "月光汽车2023年一季度销量同比下降11%。", "月光汽车:Company")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "同比下降", Value: 11, Unit: "percent", Period: "2023-Q1"}},

@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+// listConjunctions join the items of a list of names.
+var listConjunctions = []string{"以及", "、", "和", "与", "及"}
+
+// coordinatedCands finds a name listed next to a company (零氪科技和思派健康,
+// 思派健康、零氪科技): an unknown name of a brand and a business ending
+// (健康, 科技, 汽车…; brand_tails.txt and the company endings) standing in
+// a list with a company is a company too.
+func (x *Extractor) coordinatedCands(text string, toks []token, found []cand) []cand {
+	var cs []cand
+	for _, c := range found {
+		if c.Type != schema.Company {
+			continue
+		}
+		if conj := hasPrefixIn(text[c.End:], listConjunctions); conj != "" {
+			s := c.End + len(conj)
+			e := s
+			for i := tokenAt(toks, s); i >= 0 && i < len(toks) && toks[i].Start == e && x.nameToken(text, toks[i]); i++ {
+				e = toks[i].End
+			}
+			if n, ok := x.listedCompany(text, toks, s, e); ok {
+				cs = append(cs, n)
+			}
+		}
+		if conj := hasSuffixIn(text[:c.Start], listConjunctions); conj != "" {
+			e := c.Start - len(conj)
+			s := e
+			for i := tokenAt(toks, e-1); i >= 0 && toks[i].End == s && x.nameToken(text, toks[i]); i-- {
+				s = toks[i].Start
+			}
+			if n, ok := x.listedCompany(text, toks, s, e); ok {
+				cs = append(cs, n)
+			}
+		}
+	}
+	return cs
+}
+
+// nameToken: a token that may be part of a listed name (no function word,
+// adverb, time, number or punctuation).
+func (x *Extractor) nameToken(text string, t token) bool {
+	w := text[t.Start:t.End]
+	if !hasHan(w) && !isLatinName(w) || adverbialPOS[t.Pos] {
+		return false
+	}
+	return !(utf8.RuneCountInString(w) == 1 && strings.ContainsAny(w, functionChars+nameStopChars))
+}
+
+// listedCompany vets text[s:e] as a company's name in a list: it must end
+// in a brand tail after a brand of two or more characters the lexicon
+// does not know, and be no longer than eight characters.
+func (x *Extractor) listedCompany(text string, toks []token, s, e int) (cand, bool) {
+	name := text[s:e]
+	n := utf8.RuneCountInString(name)
+	if n < 3 || n > 8 {
+		return cand{}, false
+	}
+	tail := hasSuffixIn(name, x.brandTails)
+	brand := strings.TrimSuffix(name, tail)
+	if tail == "" || utf8.RuneCountInString(brand) < 2 || x.generic[brand] {
+		return cand{}, false
+	}
+	if len(x.dict.findAll(brand)) > 0 {
+		return cand{}, false // 汽车科技, 上海蔚来汽车: holds a known word; not a new brand
+	}
+	return x.investorName(text, toks, name, s, 0, len(name))
+}
