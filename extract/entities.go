@@ -283,6 +283,13 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			}
 			ent, known := x.dict.m[fold(prefix)]
 			if known && ent.Type != schema.Company && ent.Type != schema.Organization && ent.Type != schema.Region {
+				// 上海汽车集团, 北京能源集团: a place, a sector and a legal
+				// ending are how state and regional groups are named
+				if n := x.dictEndingAt(text[:start]); n > 0 && (ent.Type == schema.Industry || ent.Type == schema.Technology) &&
+					x.dict.m[fold(text[start-n:start])].Type == schema.Region && hasSuffixIn(suf, regionGroupEndings) == suf &&
+					hasSuffixIn(text[:start], append(append([]string{}, chinaScopes...), globalScopes...)) == "" {
+					cs = append(cs, cand{Start: start - n, End: e, Surface: text[start-n : e], Type: schema.Company, Kind: fromSuffix, Prio: 4})
+				}
 				continue // 互联网公司, 新能源汽车: a kind of company, not a name
 			}
 			if known && typ == schema.Company && (ent.Type == schema.Company || ent.Type == schema.Organization) {
@@ -310,6 +317,9 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 	}
 	return cs
 }
+
+// regionGroupEndings make a place and a sector a company's name.
+var regionGroupEndings = []string{"集团", "股份", "控股", "有限公司", "股份有限公司"}
 
 // kindDeterminers before X公司 make it a kind of company (等卡牌公司,
 // 另一家游戏公司), not a company's name.

@@ -124,13 +124,21 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 			pd.add(&lexEntry{Canon: e.group, Type: e.typ, Forms: forms})
 			continue
 		}
-		if e.lex != nil || (e.typ != schema.Company && e.typ != schema.Organization) {
+		if e.typ != schema.Company && e.typ != schema.Organization {
 			continue
+		}
+		// a listed company is found anyway; only its article's full name
+		// without the legal ending is new (上海汽车集团 → 上海汽车)
+		tails := x.brandTails
+		if e.lex != nil {
+			tails = legalEndings
 		}
 		forms := []string{}
 		for f := range e.forms {
-			forms = append(forms, f)
-			if suf := hasSuffixIn(f, x.brandTails); suf != "" {
+			if e.lex == nil {
+				forms = append(forms, f)
+			}
+			if suf := hasSuffixIn(f, tails); suf != "" {
 				short := strings.TrimSuffix(f, suf)
 				if utf8.RuneCountInString(short) >= 2 && !x.generic[short] {
 					if _, isWord := x.dict.m[fold(short)]; !isWord {
@@ -140,6 +148,9 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 					}
 				}
 			}
+		}
+		if len(forms) == 0 {
+			continue
 		}
 		sort.Strings(forms)
 		pd.add(&lexEntry{Canon: e.group, Type: e.typ, Forms: forms})

@@ -59,6 +59,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"上海汽车科技"},
 		},
 		{
+			name:   "a place, a sector and a group ending name a company; a country does not",
+			body:   "<p>江门能源集团宣布扩产。中国汽车集团数量众多。</p>",
+			want:   map[string]schema.Type{"江门能源集团": schema.Company},
+			absent: []string{"中国汽车集团"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
@@ -119,5 +125,18 @@ func TestPolicyAliasWithoutYears(t *testing.T) {
 				t.Errorf("mentions %d, want %d", e.Mentions, tc.mentions)
 			}
 		})
+	}
+}
+
+// TestShortFormOfListedCompany: a listed company's full name without its
+// legal ending, as the article writes it, is the same company.
+func TestShortFormOfListedCompany(t *testing.T) {
+	r := extractBody(t, "<p>上海汽车集团发布年报。上海汽车的电动车销量增长。</p>")
+	e := findEntity(r, "上海汽车集团")
+	if e == nil || e.Mentions != 2 || !slices.Contains(e.Aliases, "上海汽车") {
+		t.Fatalf("want 上海汽车集团 with alias 上海汽车 and 2 mentions, got %+v in %s", e, entityNames(r))
+	}
+	if findEntity(r, "上海") != nil {
+		t.Errorf("上海 in 上海汽车 is part of the company's name: %s", entityNames(r))
 	}
 }
