@@ -44,6 +44,8 @@ type Extractor struct {
 	investLead  []string
 	investList  []string
 	targetWords []string
+	partOfVerbs []string
+	unitNouns   []string
 	cue         cueWords
 }
 
@@ -147,6 +149,8 @@ func New(opts Options) (*Extractor, error) {
 	x.investLead = wordSet(toSet(x.investLead)).sortedWords()
 	x.investList = wordSet(toSet(x.investList)).sortedWords()
 	x.targetWords = newWordSet(lx.List("triggers_targets")).sortedWords()
+	x.partOfVerbs = newWordSet(lx.List("triggers_partof")).sortedWords()
+	x.unitNouns = newWordSet(lx.List("unit_nouns")).sortedWords()
 	if err := x.loadCues(); err != nil {
 		return nil, err
 	}

@@ -87,6 +87,7 @@ func (x *Extractor) relations(d *docState) []Relation {
 		x.issuedRelations(s, sink)
 		x.stakeRelations(s, sink)
 		x.prefixPlaceRelations(s, sink)
+		x.partOfRelations(s, sink)
 		ctx.update(s)
 		for _, m := range s.Mentions {
 			if m.Type == schema.Company {
