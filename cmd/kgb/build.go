@@ -1,6 +1,10 @@
 package main
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"github.com/spf13/cobra"
 
 	"github.com/kgbgraph/kgb/ingest"
@@ -31,7 +35,11 @@ status non-zero; good ones are stored all the same.`,
 			if err != nil {
 				return err
 			}
-			sum, runErr := ingest.Run(cmd.Context(), st, x, args, ingest.Options{
+			// Ctrl-C stops feeding files; what was extracted is still
+			// written and summarised, and each article stays whole.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			sum, runErr := ingest.Run(ctx, st, x, args, ingest.Options{
 				Workers:  c.Workers,
 				Force:    force,
 				Progress: cmd.ErrOrStderr(),
