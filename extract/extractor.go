@@ -45,6 +45,7 @@ type Extractor struct {
 	investList  []string
 	targetWords []string
 	partOfVerbs []string
+	launchVerbs []string
 	unitNouns   []string
 	cue         cueWords
 }
@@ -150,6 +151,7 @@ func New(opts Options) (*Extractor, error) {
 	x.investList = wordSet(toSet(x.investList)).sortedWords()
 	x.targetWords = newWordSet(lx.List("triggers_targets")).sortedWords()
 	x.partOfVerbs = newWordSet(lx.List("triggers_partof")).sortedWords()
+	x.launchVerbs = newWordSet(lx.List("triggers_launch")).sortedWords()
 	x.unitNouns = newWordSet(lx.List("unit_nouns")).sortedWords()
 	if err := x.loadCues(); err != nil {
 		return nil, err

@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kgbgraph/kgb/schema"
+)
+
+func TestLaunchedProducts(t *testing.T) {
+	tests := []struct {
+		name   string
+		body   string
+		want   []string
+		absent []string
+	}{
+		{"a model after a category", "<p>星辰科技发布了新款平板Nova Tab 8，售价2999元。</p>", []string{"Nova Tab 8"}, nil},
+		{"a category and an abbreviation, listed", "<p>某云厂商推出云主机VMX和文件存储NFS。</p>", []string{"云主机VMX", "文件存储NFS"}, []string{"VMX"}},
+		{"a verb inside a longer word is no launch", "<p>推出云主机VMX。</p>", []string{"云主机VMX"}, []string{"出云主机VMX"}},
+		{"a plain word or a letter is no model", "<p>公司上线M系列芯片，又推出One服务。</p>", nil, []string{"M", "One"}},
+		{"an abbreviation alone is a term", "<p>公司推出AI功能。</p>", nil, []string{"AI"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := extractBody(t, tc.body)
+			for _, n := range tc.want {
+				if e := findEntity(r, n); e == nil || e.Type != schema.Product {
+					t.Errorf("want product %s, got %s", n, entityNames(r))
+				}
+			}
+			for _, n := range tc.absent {
+				if e := findEntity(r, n); e != nil && e.Type == schema.Product {
+					t.Errorf("%s should not be a product: %s", n, entityNames(r))
+				}
+			}
+		})
+	}
+}
