@@ -79,6 +79,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.speakerCands(text, toks)...)
 	cs = append(cs, x.latinCands(text)...)
 	cs = append(cs, x.launchCands(text, toks)...)
+	cs = append(cs, x.governmentCands(text)...)
 	cs = append(cs, x.quoteCands(text)...)
 	cs = append(cs, x.investorCands(text, toks)...)
 	cs = append(cs, x.fundingSubjectCands(text, toks)...)

@@ -54,7 +54,11 @@ func (x *Extractor) marketCands(text string, toks []token) []cand {
 			if !isMarket {
 				typ = schema.Industry
 			}
-			cs = append(cs, cand{Start: start, End: s + len(h), Surface: text[start : s+len(h)], Type: typ, Kind: fromMarket, Prio: 4})
+			surface := text[start : s+len(h)]
+			if isMarket && !scope {
+				surface = x.marketOfPlace(text[:start]) + surface
+			}
+			cs = append(cs, cand{Start: start, End: s + len(h), Surface: surface, Type: typ, Kind: fromMarket, Prio: 4})
 		}
 	}
 	return cs
@@ -356,4 +360,27 @@ func (x *Extractor) dictStartingAt(text string) int {
 		best = len(text)
 	}
 	return best
+}
+
+// placeIsMarket: "<place>是(全球)最大的" before a market phrase.
+var placeIsMarket = regexp.MustCompile(`是(?:全球|世界|全世界|亚洲|欧洲|全国)?(?:最大|第[二三四五六七八九十]大|最重要|增长最快)的$`)
+
+// marketOfPlace returns the place a market phrase is said to be (中国是
+// 最大的动力电池市场 → 中国), so that the market is named with it; "" if none.
+func (x *Extractor) marketOfPlace(before string) string {
+	m := placeIsMarket.FindStringIndex(before)
+	if m == nil {
+		return ""
+	}
+	n := x.dictEndingAt(before[:m[0]])
+	if n == 0 || x.dict.m[fold(before[m[0]-n:m[0]])].Type != schema.Region {
+		return ""
+	}
+	place := before[m[0]-n : m[0]]
+	for _, w := range chinaScopes {
+		if place == w {
+			return "中国"
+		}
+	}
+	return place
 }

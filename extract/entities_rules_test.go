@@ -65,6 +65,17 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"中国汽车集团"},
 		},
 		{
+			name:   "a place's government is an organization",
+			body:   "<p>韩国政府公布了补贴方案。杭州市政府随后跟进。地方政府压力较大。</p>",
+			want:   map[string]schema.Type{"韩国政府": schema.Organization, "杭州市政府": schema.Organization},
+			absent: []string{"地方政府", "政府"},
+		},
+		{
+			name: "a place said to be a market names the market",
+			body: "<p>从出货量看，印度是全球第二大的游戏市场。国内是最大的电商市场。</p>",
+			want: map[string]schema.Type{"印度游戏市场": schema.Market, "中国电商市场": schema.Market},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
