@@ -82,7 +82,7 @@ func Load(file string, flags *pflag.FlagSet) (*Config, error) {
 	v.SetDefault(KeyStore, DefaultStore())
 	v.SetDefault(KeyBase, schema.DefaultBase)
 	v.SetDefault(KeyWorkers, 0)
-	v.SetDefault(KeyLockTimeout, 2*time.Second)
+	v.SetDefault(KeyLockTimeout, 1500*time.Millisecond)
 	v.SetDefault(KeyAddr, "127.0.0.1:64210")
 	v.SetDefault(KeyWritable, false)
 	v.SetDefault(KeyQueryTimeout, 30*time.Second)

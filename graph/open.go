@@ -43,7 +43,7 @@ const BoltFile = "indexes.bolt"
 
 // DefaultLockTimeout is how long Open waits for another process to release
 // the store before it gives up. Cayley itself waits forever.
-const DefaultLockTimeout = 2 * time.Second
+const DefaultLockTimeout = 1500 * time.Millisecond
 
 // Options says which store to open and how.
 type Options struct {
@@ -175,9 +175,7 @@ func openBolt(opts Options) (graph.QuadStore, *batchKV, error) {
 		}
 		return nil, nil, fmt.Errorf("store %s: %w", opts.Path, err)
 	}
-	if !opts.ReadOnly {
-		writeHolder(opts.Path)
-	}
+	writeHolder(opts.Path, opts.ReadOnly)
 	return qs, b, nil
 }
 
@@ -209,8 +207,8 @@ func (s *Store) Close() error {
 	if s.qs == nil {
 		return nil
 	}
-	if !s.readOnly && !isSQLURL(s.path) {
-		removeHolder(s.path)
+	if !isSQLURL(s.path) {
+		removeHolder(s.path, s.readOnly)
 	}
 	err := s.qs.Close()
 	s.qs = nil

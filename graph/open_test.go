@@ -2,8 +2,11 @@ package graph
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -43,6 +46,15 @@ func TestConcurrentOpens(t *testing.T) {
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("conflicting open took %v", d)
+	}
+	// The readers left notes, so the message names who holds the store.
+	if want := fmt.Sprintf("pid %d:", os.Getpid()); !strings.Contains(err.Error(), want) {
+		t.Errorf("message does not name the holder (%s): %v", want, err)
+	}
+	r1.Close()
+	r2.Close()
+	if notes, _ := filepath.Glob(filepath.Join(dir, readerPrefix+"*")); len(notes) != 0 {
+		t.Errorf("reader notes left after close: %v", notes)
 	}
 }
 

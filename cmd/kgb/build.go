@@ -27,12 +27,15 @@ status non-zero; good ones are stored all the same.`,
 			if err != nil {
 				return err
 			}
-			x, err := newExtractor(c)
+			// The store first: when another process holds it, say so at
+			// once rather than after loading the extractor.
+			st, err := openStore(c, false)
 			if err != nil {
 				return err
 			}
-			st, err := openStore(c, false)
+			x, err := newExtractor(c)
 			if err != nil {
+				st.Close()
 				return err
 			}
 			// Ctrl-C stops feeding files; what was extracted is still
