@@ -80,7 +80,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.latinCands(text)...)
 	cs = append(cs, x.launchCands(text, toks)...)
 	cs = append(cs, x.governmentCands(text)...)
-	cs = append(cs, x.quoteCands(text)...)
+	cs = append(cs, x.quoteCands(text, toks)...)
 	cs = append(cs, x.investorCands(text, toks)...)
 	cs = append(cs, x.fundingSubjectCands(text, toks)...)
 	cs = append(cs, x.coordinatedCands(text, toks, cs)...)
@@ -405,7 +405,9 @@ func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (
 	return start, brand
 }
 
-var latinName = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*(?: [A-Z0-9][A-Za-z0-9&.+\-]*)*`)
+// latinName: Latin words, the later ones capitalised (Lam Research); a
+// possessive 's stays inside the name (Monk's Hill Ventures).
+var latinName = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*(?:['’]s)?(?: [A-Z0-9][A-Za-z0-9&.+\-]*(?:['’]s)?)*`)
 
 func isLatinName(s string) bool {
 	return s != "" && latinName.FindString(s) == s
@@ -513,7 +515,7 @@ var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 
 // quoteCands finds a quoted name right after a word saying it names a
 // company; quotes alone mark all sorts of phrases.
-func (x *Extractor) quoteCands(text string) []cand {
+func (x *Extractor) quoteCands(text string, toks []token) []cand {
 	var cs []cand
 	for _, m := range quoted.FindAllStringSubmatchIndex(text, -1) {
 		before := text[:m[0]]
@@ -530,7 +532,7 @@ func (x *Extractor) quoteCands(text string) []cand {
 		}
 		// 「不二研究」认为: a quoted name that speaks is an organization or
 		// company (a research firm, a media account)
-		if !ok && (hasPrefixIn(text[m[1]:], x.cue.speechVerbs) != "" || hasPrefixIn(text[m[1]:], x.cue.actionVerbs) != "") && hasHan(name) && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 8 {
+		if !ok && x.quotedActor(text, toks, m[0], m[1]) && hasHan(name) && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 8 {
 			if _, common := x.dictPOS(name); !common {
 				typ := schema.Company
 				if suf := hasSuffixIn(name, x.orgSuffixes); suf != "" {
@@ -563,4 +565,22 @@ func (x *Extractor) quoteCands(text string) []cand {
 		cs = append(cs, cand{Start: m[2], End: m[3], Surface: name, Type: typ, Kind: fromQuote, Prio: 4})
 	}
 	return cs
+}
+
+// quotedActor: the quoted text at s..e speaks or acts (「X」认为, “X”宣布完成),
+// as the subject of its clause — not the object of a verb before it (卖
+// 「碳积分」获得的收入) nor the head of a relative clause (X获得的).
+func (x *Extractor) quotedActor(text string, toks []token, s, e int) bool {
+	after := text[e:]
+	v := hasPrefixIn(after, x.cue.speechVerbs)
+	if v == "" {
+		v = hasPrefixIn(after, x.cue.actionVerbs)
+	}
+	if v == "" || strings.HasPrefix(after[len(v):], "的") {
+		return false
+	}
+	if i := tokenAt(toks, s-1); i >= 0 && toks[i].Pos == "v" {
+		return false
+	}
+	return true
 }

@@ -76,6 +76,23 @@ func TestGeneralEntityRules(t *testing.T) {
 			want: map[string]schema.Type{"印度游戏市场": schema.Market, "中国电商市场": schema.Market},
 		},
 		{
+			name:   "a quoted object of a verb, or a relative clause head, is no actor",
+			body:   "<p>车企靠卖「绿证」获得的收入可观。「云栖」宣布完成融资。</p>",
+			want:   map[string]schema.Type{"云栖": schema.Company},
+			absent: []string{"绿证"},
+		},
+		{
+			name: "a possessive stays inside a Latin name",
+			body: "<p>跟投方包括Monk's Hill Ventures等机构。</p>",
+			want: map[string]schema.Type{"Monk's Hill Ventures": schema.Company},
+		},
+		{
+			name:   "a quantifier is not part of a market",
+			body:   "<p>在部分欧洲市场，销量下滑。</p>",
+			want:   map[string]schema.Type{"欧洲市场": schema.Market},
+			absent: []string{"部分欧洲市场"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
