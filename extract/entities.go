@@ -457,6 +457,10 @@ func (x *Extractor) latinCands(text string) []cand {
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Person, Kind: fromLatin, Prio: 1})
 			continue
 		}
+		if (len(parts) > 1 && properWords(parts) || len(parts) == 1 && len(w) >= 4 && hasLower(w) && !strings.ContainsAny(w, "-")) && x.productCue(text, s, e) {
+			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Product, Kind: fromLatin, Prio: 1})
+			continue
+		}
 		switch {
 		case len(parts) == 2 && modelNumber.MatchString(parts[1]) && len(parts[0]) >= 4 && upperStart(parts[0]) && hasLower(parts[0]) && !notModelWords[parts[0]]:
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Product, Kind: fromLatin, Prio: 1})
@@ -583,4 +587,10 @@ func (x *Extractor) quotedActor(text string, toks []token, s, e int) bool {
 		return false
 	}
 	return true
+}
+
+// productCue: a word right before or after text[s:e] that marks a product
+// (全新的Mac Studio, 为X搭载了; product_cues.txt).
+func (x *Extractor) productCue(text string, s, e int) bool {
+	return hasSuffixIn(text[:s], x.productBefore) != "" || hasPrefixIn(strings.TrimLeft(text[e:], " "), x.productAfter) != ""
 }

@@ -35,3 +35,24 @@ func TestLaunchedProducts(t *testing.T) {
 		})
 	}
 }
+
+// TestLatinProductCues: a Latin name next to a product word is a product,
+// without one a company.
+func TestLatinProductCues(t *testing.T) {
+	tests := []struct {
+		body, name string
+		want       schema.Type
+	}{
+		{"<p>今年推出了全新的Nova Studio，口碑不错。</p>", "Nova Studio", schema.Product},
+		{"<p>厂商还为Lumen Display搭载了一颗新芯片。</p>", "Lumen Display", schema.Product},
+		{"<p>与此同时，Lumen Partners表示将继续投资。</p>", "Lumen Partners", schema.Company},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := extractBody(t, tc.body)
+			if e := findEntity(r, tc.name); e == nil || e.Type != tc.want {
+				t.Errorf("want %s/%s, got %s", tc.name, tc.want, entityNames(r))
+			}
+		})
+	}
+}

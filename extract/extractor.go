@@ -26,28 +26,29 @@ type Extractor struct {
 	seg  *segmenter
 	dict *phraseDict
 
-	generic     map[string]bool
-	orgSuffixes []string
-	orgType     map[string]schema.Type
-	brandTails  []string // endings dropped in a company's short name
-	market      wordSet
-	marketHeads []string
-	roles       []string
-	leadRoles   []string // roles that lead (not 分析师)
-	surnames    map[string]bool
-	policyHeads []string
-	bareHeads   []string
-	negations   []string
-	rankWords   []string
-	triggers    map[schema.Predicate][]string
-	passive     map[string]bool
-	investLead  []string
-	investList  []string
-	targetWords []string
-	partOfVerbs []string
-	launchVerbs []string
-	unitNouns   []string
-	cue         cueWords
+	generic                     map[string]bool
+	orgSuffixes                 []string
+	orgType                     map[string]schema.Type
+	brandTails                  []string // endings dropped in a company's short name
+	market                      wordSet
+	marketHeads                 []string
+	roles                       []string
+	leadRoles                   []string // roles that lead (not 分析师)
+	surnames                    map[string]bool
+	policyHeads                 []string
+	bareHeads                   []string
+	negations                   []string
+	rankWords                   []string
+	triggers                    map[schema.Predicate][]string
+	passive                     map[string]bool
+	investLead                  []string
+	investList                  []string
+	targetWords                 []string
+	partOfVerbs                 []string
+	launchVerbs                 []string
+	productBefore, productAfter []string
+	unitNouns                   []string
+	cue                         cueWords
 }
 
 // cueWords are the context words the finders read, one lexicon list each
@@ -152,6 +153,15 @@ func New(opts Options) (*Extractor, error) {
 	x.targetWords = newWordSet(lx.List("triggers_targets")).sortedWords()
 	x.partOfVerbs = newWordSet(lx.List("triggers_partof")).sortedWords()
 	x.launchVerbs = newWordSet(lx.List("triggers_launch")).sortedWords()
+	for _, e := range lx.List("product_cues") {
+		if e.Value == "after" {
+			x.productAfter = append(x.productAfter, e.Word)
+		} else {
+			x.productBefore = append(x.productBefore, e.Word)
+		}
+	}
+	x.productBefore = wordSet(toSet(x.productBefore)).sortedWords()
+	x.productAfter = wordSet(toSet(x.productAfter)).sortedWords()
 	x.unitNouns = newWordSet(lx.List("unit_nouns")).sortedWords()
 	if err := x.loadCues(); err != nil {
 		return nil, err
