@@ -102,6 +102,16 @@ func (x *Extractor) lexiconCands(text string, bd bounds) []cand {
 			continue
 		}
 		c := cand{Start: m.Start, End: m.End, Surface: surface, Type: m.Entry.Type, Kind: fromLexicon, Prio: 5, Lex: m.Entry}
+		// 健康险科技企业, 金融科技领域: a sector's technology, named by
+		// itself (X科技 before a company noun or a sector word)
+		if c.Type == schema.Industry && strings.HasPrefix(text[m.End:], "科技") {
+			after := text[m.End+len("科技"):]
+			if hasPrefixIn(after, x.cue.companyNouns) != "" || hasPrefixIn(after, sectorTails) != "" {
+				e := m.End + len("科技")
+				cs = append(cs, cand{Start: m.Start, End: e, Surface: text[m.Start:e], Type: schema.Technology, Kind: fromSuffix, Prio: 5})
+				continue
+			}
+		}
 		switch c.Type {
 		case schema.Industry, schema.Technology, schema.Trend:
 			if t := hasPrefixIn(text[m.End:], sectorTails); t != "" {

@@ -93,6 +93,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"部分欧洲市场"},
 		},
 		{
+			name:   "a sector's technology before a company noun",
+			body:   "<p>教育科技企业“知序”宣布完成融资。</p>",
+			want:   map[string]schema.Type{"教育科技": schema.Technology, "知序": schema.Company},
+			absent: []string{"教育"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
