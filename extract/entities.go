@@ -312,7 +312,7 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			if acronymEnd.MatchString(prefix) {
 				continue // IDM公司, MCU公司: a business model, not a name
 			}
-			if typ == schema.Company && !brand {
+			if typ == schema.Company && !brand && !x.companyPredicate(text[e:]) {
 				continue
 			}
 			if typ == schema.Company && (x.kindOfCompany(prefix) || countWord.MatchString(prefix)) {
@@ -603,4 +603,30 @@ func (x *Extractor) quotedActor(text string, toks []token, s, e int) bool {
 // (全新的Mac Studio, 为X搭载了; product_cues.txt).
 func (x *Extractor) productCue(text string, s, e int) bool {
 	return hasSuffixIn(text[:s], x.productBefore) != "" || hasPrefixIn(strings.TrimLeft(text[e:], " "), x.productAfter) != ""
+}
+
+// companyAdverbs may stand between a company and what it does.
+var companyAdverbs = []string{"也", "已经", "已", "正在", "还", "将", "曾", "则", "均", "都", "近日", "日前", "计划", "拟"}
+
+// companyPredicates are things only a company does (files for listing,
+// raises money, reports revenue); companyPredicate reports whether the
+// clause after a name says one within a few words.
+var companyPredicates = []string{"上市", "招股书", "融资", "估值", "营收", "营业收入", "净利润", "市值", "IPO"}
+
+func (x *Extractor) companyPredicate(after string) bool {
+	for a := hasPrefixIn(after, companyAdverbs); a != ""; a = hasPrefixIn(after, companyAdverbs) {
+		after = after[len(a):]
+	}
+	if k := strings.IndexAny(after, "，。；！？,;!?"); k >= 0 {
+		after = after[:k]
+	}
+	if utf8.RuneCountInString(after) > 14 {
+		after = string([]rune(after)[:14])
+	}
+	for _, p := range companyPredicates {
+		if strings.Contains(after, p) {
+			return true
+		}
+	}
+	return x.cue.actionVerbs != nil && hasPrefixIn(after, x.cue.actionVerbs) != ""
 }

@@ -99,6 +99,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"教育"},
 		},
 		{
+			name:   "a common-word name with a company ending that files for listing",
+			body:   "<p>而圆点科技也正在筹备上市。数字科技也在快速发展。</p>",
+			want:   map[string]schema.Type{"圆点科技": schema.Company},
+			absent: []string{"数字科技"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
