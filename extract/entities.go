@@ -608,11 +608,9 @@ func (x *Extractor) productCue(text string, s, e int) bool {
 // companyAdverbs may stand between a company and what it does.
 var companyAdverbs = []string{"也", "已经", "已", "正在", "还", "将", "曾", "则", "均", "都", "近日", "日前", "计划", "拟"}
 
-// companyPredicates are things only a company does (files for listing,
-// raises money, reports revenue); companyPredicate reports whether the
-// clause after a name says one within a few words.
-var companyPredicates = []string{"上市", "招股书", "融资", "估值", "营收", "营业收入", "净利润", "市值", "IPO"}
-
+// companyPredicate reports whether the clause after a name says, within a
+// few words, something only a company does (company_predicates.txt) or
+// an action verb.
 func (x *Extractor) companyPredicate(after string) bool {
 	for a := hasPrefixIn(after, companyAdverbs); a != ""; a = hasPrefixIn(after, companyAdverbs) {
 		after = after[len(a):]
@@ -623,10 +621,10 @@ func (x *Extractor) companyPredicate(after string) bool {
 	if utf8.RuneCountInString(after) > 14 {
 		after = string([]rune(after)[:14])
 	}
-	for _, p := range companyPredicates {
+	for _, p := range x.cue.companyPredicates {
 		if strings.Contains(after, p) {
 			return true
 		}
 	}
-	return x.cue.actionVerbs != nil && hasPrefixIn(after, x.cue.actionVerbs) != ""
+	return hasPrefixIn(after, x.cue.actionVerbs) != ""
 }

@@ -56,6 +56,7 @@ type Extractor struct {
 type cueWords struct {
 	speechVerbs, actionVerbs, companyNouns, docWords, productCategories []string
 	firmWords, salesWords, rankCues, placeDescriptors, personVerbs      []string
+	companyPredicates                                                   []string
 }
 
 func (x *Extractor) loadCues() error {
@@ -63,7 +64,7 @@ func (x *Extractor) loadCues() error {
 		"speech_verbs": &x.cue.speechVerbs, "action_verbs": &x.cue.actionVerbs, "company_nouns": &x.cue.companyNouns,
 		"doc_words": &x.cue.docWords, "product_categories": &x.cue.productCategories, "firm_words": &x.cue.firmWords,
 		"sales_words": &x.cue.salesWords, "rank_cues": &x.cue.rankCues, "place_descriptors": &x.cue.placeDescriptors,
-		"person_verbs": &x.cue.personVerbs,
+		"person_verbs": &x.cue.personVerbs, "company_predicates": &x.cue.companyPredicates,
 	} {
 		ws := newWordSet(x.lex.List(name)).sortedWords()
 		if len(ws) == 0 {
