@@ -65,3 +65,80 @@ func (x *Extractor) fundingSubjectCands(text string, toks []token) []cand {
 	}
 	return cs
 }
+
+// clauseOpeners that may precede a clause's subject.
+var subjectOpeners = []string{"另外", "此外", "同时", "其中", "而", "但", "目前", "如今"}
+
+// subjectAdverbs stand between a clause's subject and its predicate; one
+// of them is required, so that the name is plainly the subject.
+var subjectAdverbs = []string{"也", "已经", "已", "还", "则", "均", "都", "正在", "仍"}
+
+// bareSubjectCands finds an unknown name that opens a clause and then
+// does what only a company does (另外，华某测控也以3亿元的销售收入跻身前10):
+// two to six characters the dictionary splits into pieces, an adverb, and
+// a company predicate (company_predicates.txt) in the clause.
+func (x *Extractor) bareSubjectCands(text string, toks []token) []cand {
+	var cs []cand
+	for _, adv := range subjectAdverbs {
+		for off := 0; ; {
+			k := strings.Index(text[off:], adv)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(adv)
+			start := 0
+			if j := strings.LastIndexAny(text[:at], "，,：:。；;！？!?"); j >= 0 {
+				_, n := utf8.DecodeRuneInString(text[j:])
+				start = j + n
+			}
+			seg := strings.TrimLeft(text[start:at], " ")
+			start = at - len(seg)
+			if l := hasPrefixIn(seg, subjectOpeners); l != "" {
+				seg, start = seg[len(l):], start+len(l)
+			}
+			n := utf8.RuneCountInString(seg)
+			if n < 2 || n > 6 || !hasHan(seg) || !x.pieceName(text, toks, start, at) {
+				continue
+			}
+			rest := text[at:]
+			if e := strings.IndexAny(rest, "，。；！？,;!?"); e >= 0 {
+				rest = rest[:e]
+			}
+			if utf8.RuneCountInString(rest) > 24 {
+				rest = string([]rune(rest)[:24])
+			}
+			found := false
+			for _, p := range x.cue.companyPredicates {
+				found = found || strings.Contains(rest, p)
+			}
+			if !found {
+				continue
+			}
+			if c, ok := x.investorName(text, toks, seg, start, 0, len(seg)); ok {
+				cs = append(cs, c)
+			}
+		}
+	}
+	return cs
+}
+
+// pieceName: text[s:e] is made of whole tokens, none a known entity, a
+// function word or a time, at least one a single character the dictionary
+// does not join (an unknown name, not a phrase of common words).
+func (x *Extractor) pieceName(text string, toks []token, s, e int) bool {
+	i := tokenAt(toks, s)
+	if i < 0 || toks[i].Start != s || len(x.dict.findAll(text[s:e])) > 0 {
+		return false
+	}
+	single := false
+	for ; i < len(toks) && toks[i].Start < e; i++ {
+		t := toks[i]
+		w := text[t.Start:t.End]
+		if t.End > e || adverbialPOS[t.Pos] || !hasHan(w) || strings.ContainsAny(w, functionChars+nameStopChars) && utf8.RuneCountInString(w) == 1 {
+			return false
+		}
+		single = single || utf8.RuneCountInString(w) == 1
+	}
+	return single
+}

@@ -105,6 +105,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"数字科技"},
 		},
 		{
+			name:   "an unknown name opening a clause about sales",
+			body:   "<p>另外，岚峰测控也以3.2亿元的销售收入进入前十。整体来看也有增长，销售额提升。</p>",
+			want:   map[string]schema.Type{"岚峰测控": schema.Company},
+			absent: []string{"整体来看"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
