@@ -224,7 +224,12 @@ func topic(s *sentence, cs int, allowed typeSet) *mention {
 		return nil
 	}
 	// 36氪获悉，… : the source of a report is not what the report is about
-	if rest := strings.TrimSpace(s.Text[m.End:c1]); hasPrefixIn(rest, reportVerbs) == rest && rest != "" {
+	rest := strings.TrimSpace(s.Text[m.End:c1])
+	if hasPrefixIn(rest, reportVerbs) == rest && rest != "" {
+		return nil
+	}
+	// 后疫情时代，…: an era standing alone is when, not who
+	if rest == "" && hasSuffixIn(m.Name, eraWords) != "" {
 		return nil
 	}
 	// A-B-C的D: the head after 的 is the subject (日产-雷诺-三菱的联盟)
@@ -348,7 +353,7 @@ func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
 
 func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w string, ts, te int, sink *relSink) {
 	cs, ce := clauseOf(s.Text, ts)
-	before := mentionsIn(s, cs, ts, sh.subj)
+	before := dropMeans(s, mentionsIn(s, cs, ts, sh.subj))
 	after := mentionsIn(s, te, ce, sh.obj)
 	emit := func(subj, obj *mention) {
 		sink.add(Relation{Subject: subj.Name, Predicate: p, Object: obj.Name, Evidence: s.Text})
@@ -462,4 +467,21 @@ func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w st
 	for _, o := range coordinated(s, after) {
 		emit(subj, o)
 	}
+}
+
+// eraWords end a period's name (后疫情时代, 过渡时期).
+var eraWords = []string{"时代", "时期", "阶段"}
+
+// meansMarkers before a mention make it the means of an action, not its
+// agent (通过汽油车赚钱的同时推进…).
+var meansMarkers = []string{"通过", "借助", "利用", "凭借", "依托"}
+
+func dropMeans(s *sentence, ms []*mention) []*mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if hasSuffixIn(s.Text[:m.Start], meansMarkers) == "" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
