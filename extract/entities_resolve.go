@@ -243,7 +243,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		if e.mergedTo != nil || e.typ != schema.Company {
 			continue
 		}
-		for _, suf := range legalEndings {
+		for _, suf := range mergeEndings {
 			o := byName[schema.Key(e.name+suf)]
 			if o == nil || o == e || o.mergedTo != nil || o.typ != schema.Company {
 				continue
@@ -343,6 +343,10 @@ func (e *entState) finish() {
 
 // legalEndings turn a company's short name into its full one.
 var legalEndings = []string{"股份有限公司", "有限公司", "集团", "公司", "控股", "股份"}
+
+// mergeEndings: a company named once with one of these after its name is
+// the same company (行深智能科技 = 行深智能, Hertz Global = Hertz).
+var mergeEndings = append(append([]string{}, legalEndings...), "科技有限公司", "科技", " Inc.", " Inc", " Group", " Holdings", " Global", " Ltd.", " Ltd", " Corp.", " Corporation")
 
 // chinaScopes name the country itself; a market with one of them in front
 // is the same market as without it, unless the article also speaks of the

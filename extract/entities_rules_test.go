@@ -186,3 +186,21 @@ func TestShortFormOfListedCompany(t *testing.T) {
 		t.Errorf("上海 in 上海汽车 is part of the company's name: %s", entityNames(r))
 	}
 }
+
+// TestCompanyEndingsMerge: a company also named with 科技 or a Latin legal
+// ending after its name is one company.
+func TestCompanyEndingsMerge(t *testing.T) {
+	tests := []struct{ body, full, short string }{
+		{"<p>「岚深智能」宣布完成融资。岚深智能科技成立于2019年，由某资本领投。</p>", "岚深智能科技", "岚深智能"},
+		{"<p>据Lumora Global透露，Lumora表示将扩大车队。</p>", "Lumora Global", "Lumora"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.full, func(t *testing.T) {
+			r := extractBody(t, tc.body)
+			e := findEntity(r, tc.full)
+			if e == nil || !slices.Contains(e.Aliases, tc.short) {
+				t.Fatalf("want %s with alias %s, got %s", tc.full, tc.short, entityNames(r))
+			}
+		})
+	}
+}
