@@ -84,6 +84,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.investorCands(text, toks)...)
 	cs = append(cs, x.fundingSubjectCands(text, toks)...)
 	cs = append(cs, x.bareSubjectCands(text, toks)...)
+	cs = append(cs, x.brandTailCands(text, toks)...)
 	cs = append(cs, x.coordinatedCands(text, toks, cs)...)
 	return cs
 }

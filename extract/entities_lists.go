@@ -73,3 +73,42 @@ func (x *Extractor) listedCompany(text string, toks []token, s, e int) (cand, bo
 	}
 	return x.investorName(text, toks, name, s, 0, len(name))
 }
+
+// brandTailCands finds a company named by a brand and a business word
+// (中公教育, 某某传媒; brand_tails.txt) when the words after it say what
+// only a company does (营收, 上市, 宣布…): the brand must be a name the
+// dictionary does not know (characters it splits one by one, a proper
+// noun), so that 职业教育 or 在线医疗 stay sectors.
+func (x *Extractor) brandTailCands(text string, toks []token) []cand {
+	var cs []cand
+	for _, tail := range x.brandTails {
+		if x.orgType[tail] != "" {
+			continue // company endings have their own finder
+		}
+		for off := 0; ; {
+			k := strings.Index(text[off:], tail)
+			if k < 0 {
+				break
+			}
+			s := off + k
+			e := s + len(tail)
+			off = e
+			if i := tokenAt(toks, e-1); i < 0 || toks[i].End != e {
+				continue
+			}
+			start, brand := x.readNameBack(text, toks, s, false)
+			if start < 0 || !brand {
+				continue
+			}
+			prefix := text[start:s]
+			if n := utf8.RuneCountInString(prefix); n < 2 || n > 4 || x.generic[prefix] || len(x.dict.findAll(prefix)) > 0 {
+				continue
+			}
+			if !x.companyPredicate(text[e:]) {
+				continue
+			}
+			cs = append(cs, cand{Start: start, End: e, Surface: text[start:e], Type: schema.Company, Kind: fromSuffix, Prio: 3})
+		}
+	}
+	return cs
+}

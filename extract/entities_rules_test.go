@@ -111,6 +111,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"整体来看"},
 		},
 		{
+			name:   "an unknown brand and a business word that reports revenue",
+			body:   "<p>去年岚粟教育营收逾40亿元。职业教育营收规模持续扩大。</p>",
+			want:   map[string]schema.Type{"岚粟教育": schema.Company},
+			absent: []string{"职业教育"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
