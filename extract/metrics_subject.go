@@ -295,6 +295,15 @@ func (v *sentenceView) head(ms []mentionSpan) []mentionSpan {
 // that name appears elsewhere in the article.
 func (v *sentenceView) compose(m mentionSpan) string {
 	orig := m.name
+	// 中国是最大的动力电池市场，预计动力电池装机量将达到…: a product
+	// after its own market in the sentence stands for that market
+	if m.typ == schema.Technology {
+		for _, r := range v.mentions {
+			if r.typ == schema.Market && r.end <= m.start && strings.HasSuffix(r.name, m.name+"市场") {
+				return r.name
+			}
+		}
+	}
 	region, kind := m, m
 	switch m.typ {
 	case schema.Technology, schema.Industry, schema.Market:

@@ -58,6 +58,19 @@ func TestFindMetrics(t *testing.T) {
 			want:  []Metric{{Subject: "栖蓝健康", Measure: "融资", Value: 300000000, Unit: "CNY", Approx: true}},
 		},
 		{
+			name: "a product after its own market stands for the market",
+			steps: []step{{s: func() sentence {
+				// the market's mention reads 热泵市场 but names 欧洲热泵市场
+				text := "欧洲是最大的热泵市场，预计2026年热泵销量将达到900万台。"
+				s := sent(t, text, "欧洲:Region", "热泵市场:Market")
+				s.Mentions[1].Name = "欧洲热泵市场"
+				i := strings.LastIndex(text, "热泵")
+				s.Mentions = append(s.Mentions, mention{Start: i, End: i + len("热泵"), Name: "热泵", Type: schema.Technology})
+				return s
+			}()}},
+			want: []Metric{{Subject: "欧洲热泵市场", Measure: "销量", Value: 9000000, Unit: "count", Period: "2026"}},
+		},
+		{
 			name:  "fall keeps its number, measure says the direction",
 			steps: []step{{s: sent(t, "月光汽车2023年一季度销量同比下降11%。", "月光汽车:Company")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "同比下降", Value: 11, Unit: "percent", Period: "2023-Q1"}},
