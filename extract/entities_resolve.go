@@ -111,11 +111,14 @@ func (x *Extractor) analyse(a *Article) *docState {
 func (x *Extractor) knownForms(d *docState) *phraseDict {
 	pd := newPhraseDict()
 	for _, e := range d.ents {
-		if e.typ == schema.Policy {
-			// a policy named again without its bracketed years or 《》
+		if e.typ == schema.Policy || e.typ == schema.Product && e.lex == nil {
+			// a policy named again without its bracketed years or 《》, a
+			// product named again without its quotes (宏光MINI EV)
 			forms := []string{}
 			for f := range e.forms {
-				forms = append(forms, f)
+				if utf8.RuneCountInString(f) >= 2 {
+					forms = append(forms, f)
+				}
 			}
 			for al := range e.aliases {
 				forms = append(forms, al)

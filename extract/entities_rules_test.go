@@ -210,3 +210,12 @@ func TestCompanyEndingsMerge(t *testing.T) {
 		})
 	}
 }
+
+// TestProductNamedAgain: a quoted product named again without quotes is
+// the same product, mentioned twice.
+func TestProductNamedAgain(t *testing.T) {
+	r := extractBody(t, "<p>最受欢迎的是低价纯电动汽车“星舰MINI EV”。星舰MINI EV的年销量是42万辆。</p>")
+	if e := findEntity(r, "星舰MINI EV"); e == nil || e.Type != schema.Product || e.Mentions != 2 {
+		t.Fatalf("want product 星舰MINI EV mentioned twice, got %+v in %s", e, entityNames(r))
+	}
+}
