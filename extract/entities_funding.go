@@ -12,7 +12,7 @@ import (
 var fundingVerb = regexp.MustCompile(`(?:宣布|已经|已于近日|已|正式|再度|再次|近日|日前|于近日|本日|今日|刚刚)*(?:完成|获得|获)了?[^，。；！？,;!?]{0,16}?融资`)
 
 // fundingLeads open a funding clause before the company's name.
-var fundingLeads = []string{"36氪独家获悉", "36氪获悉", "记者获悉", "独家获悉", "据了解", "获悉", "据悉", "消息", "近日", "日前", "今日", "今天", "此前", "其中", "另外", "此外", "同时", "而"}
+var fundingLeads = []string{"记者获悉", "独家获悉", "据了解", "获悉", "据悉", "消息", "近日", "日前", "今日", "今天", "此前", "其中", "另外", "此外", "同时", "而"}
 
 // adverbialPOS are parts of speech that end a name read forward.
 var adverbialPOS = map[string]bool{"d": true, "p": true, "t": true, "m": true, "c": true, "u": true, "uj": true, "r": true, "f": true}
