@@ -22,11 +22,7 @@ func newExportCmd() *cobra.Command {
 		Short: "Write the graph (or one article, or one entity's neighbourhood) as RDF or a graph file",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadConfig(cmd)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(c, true)
+			_, st, err := configAndStore(cmd, true)
 			if err != nil {
 				return err
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -18,11 +17,7 @@ func newLookupCmd() *cobra.Command {
 		Short: "Everything known about an entity, by name or alias",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadConfig(cmd)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(c, true)
+			_, st, err := configAndStore(cmd, true)
 			if err != nil {
 				return err
 			}
@@ -40,10 +35,7 @@ func newLookupCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetEscapeHTML(false)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
+				return printJSON(cmd.OutOrStdout(), rep)
 			}
 			return rep.WriteText(cmd.OutOrStdout())
 		},
@@ -61,11 +53,7 @@ func newPathCmd() *cobra.Command {
 		Short: "Shortest relation paths between two entities",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadConfig(cmd)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(c, true)
+			_, st, err := configAndStore(cmd, true)
 			if err != nil {
 				return err
 			}
@@ -78,10 +66,7 @@ func newPathCmd() *cobra.Command {
 				return fmt.Errorf("no path between %q and %q within %d hops", args[0], args[1], depth)
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetEscapeHTML(false)
-				enc.SetIndent("", "  ")
-				return enc.Encode(paths)
+				return printJSON(cmd.OutOrStdout(), paths)
 			}
 			for _, p := range paths {
 				if err := p.WriteText(cmd.OutOrStdout()); err != nil {

@@ -30,11 +30,7 @@ func newQueryCmd() *cobra.Command {
 			default:
 				return errors.New("give a query or --file, not both")
 			}
-			c, err := loadConfig(cmd)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(c, true)
+			c, st, err := configAndStore(cmd, true)
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/json"
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/kgbgraph/kgb/config"
@@ -39,6 +42,28 @@ func addStoreFlag(cmd *cobra.Command) {
 // with other readers.
 func openStore(c *config.Config, readOnly bool) (*graph.Store, error) {
 	return graph.Open(graph.Options{Path: c.Store, ReadOnly: readOnly, LockTimeout: c.LockTimeout, Base: c.Base})
+}
+
+// configAndStore resolves the command's settings and opens its store; the
+// caller closes the store.
+func configAndStore(cmd *cobra.Command, readOnly bool) (*config.Config, *graph.Store, error) {
+	c, err := loadConfig(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := openStore(c, readOnly)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, st, nil
+}
+
+// printJSON writes v indented, with Chinese and <IRIs> left readable.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func newExtractor(c *config.Config) (*extract.Extractor, error) {

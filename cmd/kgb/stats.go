@@ -14,11 +14,7 @@ func newStatsCmd() *cobra.Command {
 		Short: "Counts of articles, quads, entities per type and relations per predicate",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadConfig(cmd)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(c, true)
+			_, st, err := configAndStore(cmd, true)
 			if err != nil {
 				return err
 			}
@@ -46,11 +42,7 @@ func newRmCmd() *cobra.Command {
 		Short: "Delete articles (by id, IRI or file path) and all their facts",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadConfig(cmd)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(c, false)
+			_, st, err := configAndStore(cmd, false)
 			if err != nil {
 				return err
 			}
