@@ -97,11 +97,14 @@ func (x *Extractor) brandTailCands(text string, toks []token) []cand {
 				continue
 			}
 			start, brand := x.readNameBack(text, toks, s, false)
-			if start < 0 || !brand {
+			if start < 0 {
 				continue
 			}
 			prefix := text[start:s]
 			if n := utf8.RuneCountInString(prefix); n < 2 || n > 4 || x.generic[prefix] || len(x.dict.findAll(prefix)) > 0 {
+				continue
+			}
+			if !brand && !x.commonWordBrand(text, toks, start, s, e) {
 				continue
 			}
 			if !x.companyPredicate(text[e:]) {
@@ -112,3 +115,55 @@ func (x *Extractor) brandTailCands(text string, toks []token) []cand {
 	}
 	return cs
 }
+
+// commonWordBrand accepts a brand that is an ordinary two-character noun
+// (粉笔教育, 精英动漫) when the whole name is no word of the dictionary (so
+// 职业教育 stays a sector) and the clause after it says, in so many words,
+// what only a company reports (营收, 净利润, 年报; a bare action verb is
+// not enough for a common word).
+func (x *Extractor) commonWordBrand(text string, toks []token, start, s, e int) bool {
+	i := tokenAt(toks, start)
+	if i < 0 || toks[i].Start != start || toks[i].End != s || utf8.RuneCountInString(text[start:s]) != 2 {
+		return false
+	}
+	if p := toks[i].Pos; p != "n" && p != "nr" && p != "nz" {
+		return false
+	}
+	// a frequent noun (职业, 素质, 成人) is far more often a kind of the
+	// sector than a brand
+	if f, _, _ := x.seg.seg.Dict.Find([]byte(text[start:s])); f >= commonBrandMaxFreq {
+		return false
+	}
+	if _, known := x.dictPOS(text[start:e]); known {
+		return false
+	}
+	name := text[start:e]
+	for _, h := range sectorHeads {
+		if strings.Contains(text, name+h) {
+			return false // the text also calls it a sector (X教育行业)
+		}
+	}
+	after := text[e:]
+	for a := hasPrefixIn(after, companyAdverbs); a != ""; a = hasPrefixIn(after, companyAdverbs) {
+		after = after[len(a):]
+	}
+	if k := strings.IndexAny(after, "，。；！？,;!?"); k >= 0 {
+		after = after[:k]
+	}
+	if r := []rune(after); len(r) > 10 {
+		after = string(r[:10])
+	}
+	for _, p := range x.cue.companyPredicates {
+		if k := strings.Index(after, p); k >= 0 && !strings.HasPrefix(after[k+len(p):], "规模") {
+			return true
+		}
+	}
+	return false
+}
+
+// commonBrandMaxFreq bounds the dictionary frequency of a common noun that
+// may still be a brand (粉笔 85, 精英 781; 成人 1366, 职业 21581 are not).
+const commonBrandMaxFreq = 1000
+
+// sectorHeads after a name make it a sector rather than a company.
+var sectorHeads = []string{"行业", "市场", "赛道", "领域", "产业", "板块"}

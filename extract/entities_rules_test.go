@@ -117,6 +117,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"职业教育"},
 		},
 		{
+			name:   "a common noun and a business word that reports revenue",
+			body:   "<p>2020年粉笔教育营收逾40亿元。2021年，精英动漫实现总营收2.02亿元。素质教育营收增长，精英教育实现转型。成人教育营收增长。</p>",
+			want:   map[string]schema.Type{"粉笔教育": schema.Company, "精英动漫": schema.Company},
+			absent: []string{"素质教育", "精英教育", "成人教育"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
