@@ -289,6 +289,9 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			if hasSuffixIn(text[:start], kindDeterminers) != "" {
 				continue // 等卡牌公司, 另一家游戏公司: a kind of company, not a name
 			}
+			if countedGoods.MatchString(text[:start]) {
+				continue // 10万辆特斯拉汽车: counted goods of a brand, not the maker's fuller name
+			}
 			if r, _ := utf8.DecodeLastRuneInString(text[:start]); strings.ContainsRune(nameStopChars, r) {
 				continue // 刚入职公司: after an adverb comes a verb phrase, not a name
 			}
@@ -345,6 +348,10 @@ const nameStopChars = "刚曾已仍均则便才却亦拟"
 
 // acronymEnd: a name beginning that ends in a capitalised abbreviation.
 var acronymEnd = regexp.MustCompile(`(?:^|[^A-Za-z])[A-Z]{2,5}$`)
+
+// countedGoods ends a text with a count and a classifier for goods (10万辆,
+// 500台, 两款): what follows is the brand's product, not its company.
+var countedGoods = regexp.MustCompile(`[0-9０-９一二三四五六七八九十两百千万亿多余几]+[辆台部款架套件艘]$`)
 
 // countWord starts a name that is a count of companies (六大汽车集团).
 var countWord = regexp.MustCompile(`^[一二三四五六七八九十两几多数百千0-9]+[大家个类种]`)

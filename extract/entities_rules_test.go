@@ -123,6 +123,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"素质教育", "精英教育", "成人教育"},
 		},
 		{
+			name:   "a brand's goods after a count are no fuller company name",
+			body:   "<p>该企业宣布购入10万辆特斯拉汽车，还订购了两台岚峰汽车。特斯拉股价上涨。</p>",
+			want:   map[string]schema.Type{"特斯拉": schema.Company},
+			absent: []string{"特斯拉汽车", "岚峰汽车"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
