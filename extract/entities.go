@@ -77,6 +77,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.policyCands(text, toks)...)
 	cs = append(cs, x.personCands(text, toks)...)
 	cs = append(cs, x.speakerCands(text, toks)...)
+	cs = append(cs, x.dotNameCands(text, toks)...)
 	cs = append(cs, x.latinCands(text)...)
 	cs = append(cs, x.launchCands(text, toks)...)
 	cs = append(cs, x.governmentCands(text)...)

@@ -162,3 +162,82 @@ func (x *Extractor) personContext(text string, toks []token, e int) bool {
 	}
 	return false
 }
+
+// nameDots join the parts of a transliterated foreign name (杰夫·贝索斯).
+var nameDots = []string{"·", "•", "・"}
+
+// dotNameCands finds transliterated foreign names (杰夫·贝索斯, 埃隆·马斯克):
+// Chinese characters on both sides of a name dot. Each side is read as
+// whole tokens of an open word class (no 的, 以, 表示), up to four
+// characters before the dot and five after each dot.
+func (x *Extractor) dotNameCands(text string, toks []token) []cand {
+	var cs []cand
+	for _, dot := range nameDots {
+		for off := 0; ; {
+			k := strings.Index(text[off:], dot)
+			if k < 0 {
+				break
+			}
+			d := off + k
+			off = d + len(dot)
+			s := d
+			for i, n := tokenAt(toks, d-1), 0; i >= 0 && toks[i].End == s && x.namePart(text, toks[i]); i-- {
+				if n += utf8.RuneCountInString(text[toks[i].Start:toks[i].End]); n > 4 {
+					break
+				}
+				s = toks[i].Start
+			}
+			if s == d {
+				continue
+			}
+			e := d
+			for next := d + len(dot); ; {
+				pe := next
+				for i, n := tokenAt(toks, next), 0; i >= 0 && i < len(toks) && toks[i].Start == pe && x.namePart(text, toks[i]); i++ {
+					if n += utf8.RuneCountInString(text[toks[i].Start:toks[i].End]); n > 5 {
+						break
+					}
+					pe = toks[i].End
+				}
+				if pe == next {
+					break
+				}
+				e = pe
+				if d2 := hasPrefixIn(text[e:], nameDots); d2 != "" {
+					next = e + len(d2)
+					continue
+				}
+				break
+			}
+			if e == d || s > 0 && strings.HasSuffix(text[:s], dot) {
+				continue
+			}
+			off = e
+			cs = append(cs, cand{Start: s, End: e, Surface: text[s:e], Type: schema.Person, Kind: fromPerson, Prio: 4})
+		}
+	}
+	return cs
+}
+
+// namePart: a token that may be part of a transliterated name — Chinese
+// characters, not a function word or a closed word class.
+func (x *Extractor) namePart(text string, t token) bool {
+	w := text[t.Start:t.End]
+	if closedPOS[t.Pos] && t.Pos != "z" || strings.IndexFunc(w, func(r rune) bool { return !isHanRune(r) }) >= 0 {
+		return false
+	}
+	return !(utf8.RuneCountInString(w) == 1 && strings.ContainsAny(w, functionChars))
+}
+
+// dotNameShort is the family name of a transliterated name (杰夫·贝索斯 →
+// 贝索斯), the form articles use when they name the person again.
+func dotNameShort(name string) string {
+	for _, dot := range nameDots {
+		if k := strings.LastIndex(name, dot); k >= 0 {
+			if short := name[k+len(dot):]; utf8.RuneCountInString(short) >= 2 {
+				return short
+			}
+		}
+	}
+	return ""
+}

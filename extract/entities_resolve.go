@@ -127,6 +127,19 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 			pd.add(&lexEntry{Canon: e.group, Type: e.typ, Forms: forms})
 			continue
 		}
+		if e.typ == schema.Person {
+			forms := []string{}
+			for f := range e.forms {
+				if short := dotNameShort(f); short != "" && !x.generic[short] {
+					forms = append(forms, short)
+				}
+			}
+			if len(forms) > 0 {
+				sort.Strings(forms)
+				pd.add(&lexEntry{Canon: e.group, Type: e.typ, Forms: forms})
+			}
+			continue
+		}
 		if e.typ != schema.Company && e.typ != schema.Organization {
 			continue
 		}

@@ -129,6 +129,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"特斯拉汽车", "岚峰汽车"},
 		},
 		{
+			name:   "a transliterated name with a dot, named again by its family name",
+			body:   "<p>岚峰公司的杰夫·贝索斯以1930亿美元排名第二。首席执行官埃隆·马斯克表示将扩产，马斯克的个人财富飙升。</p>",
+			want:   map[string]schema.Type{"杰夫·贝索斯": schema.Person, "埃隆·马斯克": schema.Person},
+			absent: []string{"公司的杰夫·贝索斯", "马斯克表示", "贝索斯以"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
@@ -229,5 +235,18 @@ func TestProductNamedAgain(t *testing.T) {
 	r := extractBody(t, "<p>最受欢迎的是低价纯电动汽车“星舰MINI EV”。星舰MINI EV的年销量是42万辆。</p>")
 	if e := findEntity(r, "星舰MINI EV"); e == nil || e.Type != schema.Product || e.Mentions != 2 {
 		t.Fatalf("want product 星舰MINI EV mentioned twice, got %+v in %s", e, entityNames(r))
+	}
+}
+
+// TestDotNameShortForm: a transliterated name said again by its family
+// name alone is the same person.
+func TestDotNameShortForm(t *testing.T) {
+	r := extractBody(t, "<p>首席执行官埃隆·马斯克表示将扩产。随后马斯克的个人财富飙升。</p>")
+	e := findEntity(r, "埃隆·马斯克")
+	if e == nil || e.Mentions < 2 {
+		t.Fatalf("want 埃隆·马斯克 mentioned twice, got %+v (%s)", e, entityNames(r))
+	}
+	if findEntity(r, "马斯克") != nil {
+		t.Errorf("马斯克 should be an alias, not an entity: %s", entityNames(r))
 	}
 }
