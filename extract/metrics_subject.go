@@ -406,6 +406,15 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 		return candFine
 	}
 	post := s[m.end:]
+	// 亚马逊公司的杰夫·贝索斯以1930亿美元…: the owner of a person named
+	// right after it; the person is who the figure is about
+	if m.typ != schema.Person && strings.HasPrefix(post, "的") {
+		for _, o := range v.mentions {
+			if o.typ == schema.Person && o.start == m.end+len("的") && o.end <= f.Start {
+				return candSoft
+			}
+		}
+	}
 	for _, w := range []string{"比", "较", "相比", "对比", "比起", "高于", "低于", "不及", "超过", "相较", "相较于", "与", "同", "跟"} {
 		if strings.HasSuffix(pre, w) {
 			return candSoft

@@ -294,6 +294,11 @@ func TestFindMetrics(t *testing.T) {
 			steps: []step{{s: sent(t, "星辰、月光、云帆三家可分别获得6亿元、3.3亿元、3亿元的收入。", "星辰:Company", "月光:Company")}},
 		},
 		{
+			name:  "a person named after the company that owns them owns the figure",
+			steps: []step{{s: sent(t, "岚峰公司的杰夫·贝索斯身家达1930亿美元。", "岚峰公司:Company", "杰夫·贝索斯:Person")}},
+			want:  []Metric{{Subject: "杰夫·贝索斯", Measure: "身家", Value: 1.93e11, Unit: "USD"}},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
