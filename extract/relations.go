@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kgbgraph/kgb/schema"
@@ -254,6 +255,9 @@ func (x *Extractor) modifier(s *sentence, m *mention) bool {
 	if len(r) < 2 || !isHanRune(r[0]) || !isHanRune(r[1]) || insideMention(s, len(s.Text)-len(rest), len(s.Text)-len(rest)+1) {
 		return false
 	}
+	if len(r) > 2 && (unicode.IsDigit(r[2]) || strings.ContainsRune("数近约超逾", r[2])) {
+		return false // 花费4400万美元收购…: a word taking an amount is the verb, not a noun
+	}
 	pos, ok := x.dictPOS(string(r[:2]))
 	return ok && pos == "n"
 }
@@ -462,7 +466,11 @@ func (x *Extractor) triggerAt(s *sentence, p schema.Predicate, sh relShape, w st
 		return
 	}
 	if sh.maxGap > 0 && utf8.RuneCountInString(s.Text[te:after[0].Start]) > sh.maxGap {
-		return
+		k := x.describedObject(s, p, te, after)
+		if k < 0 {
+			return
+		}
+		after = after[k:]
 	}
 	for _, o := range coordinated(s, after) {
 		emit(subj, o)
@@ -485,3 +493,26 @@ func dropMeans(s *sentence, ms []*mention) []*mention {
 	}
 	return out
 }
+
+// describedObject finds, for acquires, an object named right after a
+// description of it that ends in a company noun (收购了多伦多大学的一家AI初创
+// 公司DNNResearch, 收购老牌企业海鼎51%的股权): the index in after, or -1.
+func (x *Extractor) describedObject(s *sentence, p schema.Predicate, te int, after []*mention) int {
+	if p != schema.Acquires {
+		return -1
+	}
+	for k, o := range after {
+		gap := s.Text[te:o.Start]
+		if utf8.RuneCountInString(gap) > maxDescription || strings.ContainsAny(gap, "，。；;,") {
+			return -1
+		}
+		if hasSuffixIn(gap, x.cue.companyNouns) != "" {
+			return k
+		}
+	}
+	return -1
+}
+
+// maxDescription bounds the description between an acquiring verb and
+// the company it names.
+const maxDescription = 20

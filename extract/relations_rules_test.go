@@ -27,3 +27,26 @@ func TestTriggerSubjects(t *testing.T) {
 		})
 	}
 }
+
+// TestAcquiresDescribedObject: the acquired company may follow a short
+// description ending in a company noun, and a spend before the verb does
+// not make the buyer a modifier.
+func TestAcquiresDescribedObject(t *testing.T) {
+	tests := []struct {
+		name, body, subj, obj string
+		want                  bool
+	}{
+		{"a description ending in a company noun", "<p>当时Google收购了多伦多大学的一家AI初创公司DNNResearch。</p>", "Google", "DNNResearch", true},
+		{"a spend before the verb", "<p>当时Google花费4400万美元收购了Lazada。</p>", "Google", "Lazada", true},
+		{"a description with no company noun", "<p>当时Google收购了多伦多大学的一项重要技术，并与DNNResearch竞争。</p>", "Google", "DNNResearch", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := extractBody(t, tc.body)
+			got := findRelation(r, tc.subj, schema.Acquires, tc.obj) != nil
+			if got != tc.want {
+				t.Errorf("%s acquires %s = %v, want %v; relations: %s; entities: %s", tc.subj, tc.obj, got, tc.want, relationList(r), entityNames(r))
+			}
+		})
+	}
+}
