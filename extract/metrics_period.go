@@ -12,6 +12,10 @@ func (v *sentenceView) period(f figure, carried *timeExpr, heading []timeExpr, s
 		if v.times[i].Compare {
 			continue
 		}
+		// 由2020年的5.5亿元升至32.9亿元: the year is the starting figure's
+		if f.fromTo == 2 && v.startYear(v.times[i]) {
+			continue
+		}
 		if v.times[i].End <= f.Start {
 			t = &v.times[i]
 			points = append(points, t)
@@ -89,4 +93,11 @@ func (v *sentenceView) saysNow(f figure) bool {
 		}
 	}
 	return false
+}
+
+// startYear reports a time phrase that dates the starting figure of a
+// change (由2020年的5.5亿元, 从去年的…).
+func (v *sentenceView) startYear(t timeExpr) bool {
+	before := strings.TrimRight(v.s[:t.Start], " ")
+	return (strings.HasSuffix(before, "由") || strings.HasSuffix(before, "从")) && strings.HasPrefix(v.s[t.End:], "的")
 }

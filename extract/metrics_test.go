@@ -299,6 +299,14 @@ func TestFindMetrics(t *testing.T) {
 			want:  []Metric{{Subject: "杰夫·贝索斯", Measure: "身家", Value: 1.93e11, Unit: "USD"}},
 		},
 		{
+			name:  "the year of a change's starting figure is not the new figure's",
+			steps: []step{{s: sent(t, "星辰科技发布的2021年业绩报告显示，其年度亏损由2020年的5.5亿元升至32.9亿元。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "亏损", Value: 5.5e8, Unit: "CNY", Period: "2020"},
+				{Subject: "星辰科技", Measure: "亏损", Value: 3.29e9, Unit: "CNY", Period: "2021"},
+			},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},

@@ -104,9 +104,10 @@ func findTimes(s string, date time.Time) []timeExpr {
 		}
 		for _, m := range bareSubRe.FindAllStringSubmatchIndex(s, -1) {
 			sub := s[m[2]:m[3]]
-			// a lone month (3月21日) is a date, not a period; a half, a quarter
-			// or a month range (1-5月) reads as the article's year
-			if covered(m[0], m[1]) || (strings.HasSuffix(strings.TrimSuffix(sub, "份"), "月") && !strings.ContainsAny(sub, "-~至到")) {
+			// a lone month (3月21日) is a date, not a period, unless said as
+			// a month (7月份); a half, a quarter or a month range (1-5月)
+			// reads as the article's year
+			if covered(m[0], m[1]) || (strings.HasSuffix(strings.TrimSuffix(sub, "份"), "月") && !strings.HasSuffix(sub, "月份") && !strings.ContainsAny(sub, "-~至到")) {
 				continue
 			}
 			if m[0] > 0 && isASCIIDigit(tailRune(s[:m[0]])) {
@@ -118,7 +119,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 		}
 	}
 	for i := range out {
-		out[i].Compare = comparisonBase(s[:out[i].Start]) || startingPoint(s[:out[i].Start], s[out[i].End:])
+		out[i].Compare = comparisonBase(s[:out[i].Start]) || startingPoint(s[:out[i].Start], s[out[i].End:]) || priceBase(s[out[i].End:])
 	}
 	sortTimes(out)
 	return out
@@ -230,6 +231,17 @@ func comparisonBase(before string) bool {
 	before = strings.TrimRight(before, " ")
 	for _, w := range []string{"比", "较", "相比", "相较", "相较于", "相比于", "对比", "同比", "与", "跟", "较之", "比起", "相对于"} {
 		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// priceBase reports a year that only fixes the prices a figure is computed
+// at (按照上年不变价计算, 以2020年价格计算), not the figure's period.
+func priceBase(after string) bool {
+	for _, w := range []string{"不变价", "可比价", "价格计算", "价格水平", "价计算"} {
+		if strings.HasPrefix(after, w) || strings.HasPrefix(after, "的"+w) {
 			return true
 		}
 	}
