@@ -53,6 +53,18 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 	if at >= 0 && cs+at+len(word) <= start {
 		word, at = "", -1
 	}
+	if word != "" && tab.direction[word] && f.Kind != kindTimes && newLevel(text[at+len(word):]) {
+		// 员工人数增长到3603人, 股价一度涨至4.52港元: the figure is the new
+		// level of the noun before, not a change (a multiple, 涨至9倍, stays one)
+		word = ""
+		if noun, _ := rightmostMeasure(text[:at], tab.measures, plain); noun != "" {
+			word = noun
+		}
+		for c := h.clause - 1; word == "" && c >= 0 && c >= h.clause-2; c-- {
+			a, b := v.clauseBounds(c)
+			word, _ = rightmostMeasure(v.withoutTimes(a, b), tab.measures, plain)
+		}
+	}
 	if word != "" && !plain(word) {
 		// 用户数增长了3倍, 净利润规模: the noun right before says what
 		if noun, nat := rightmostMeasure(text[:at], tab.measures, plain); noun != "" && nat+len(noun) == at {
@@ -166,4 +178,11 @@ func (v *sentenceView) approx(f figure, tab *metricTables) bool {
 		}
 	}
 	return false
+}
+
+// newLevel reports that the words between a direction word and its figure
+// make the figure the level reached (增长到, 升至, 提升至了): 到/至 ends them.
+func newLevel(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	return gap == "到" || gap == "至" || gap == "到了" || gap == "至了"
 }

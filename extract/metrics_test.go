@@ -307,6 +307,15 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a figure reached by a change (增长到, 涨至) measures the noun before",
+			steps: []step{{s: sent(t, "到了2020年底，星辰科技员工人数增长到3603人，股价一度涨至4.52港元/股，营收增长20%。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "员工", Value: 3603, Unit: "count", Period: "2020"},
+				{Subject: "星辰科技", Measure: "股价", Value: 4.52, Unit: "HKD/share", Period: "2020"},
+				{Subject: "星辰科技", Measure: "营收增长", Value: 20, Unit: "percent", Period: "2020"},
+			},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
