@@ -75,9 +75,11 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 		// 2017年销售收入为2040.73万元，但到2019年，便增长至6558.66万元: an
 		// amount that grew is still the noun named before; so is a share of
 		// it (销量是120万台，占…的约9成). A count names its own noun.
+		// 同比/环比 (同比193.6%) only compare; no later figure is one of them
+		noun := func(w string) bool { return plain(w) && w != "同比" && w != "环比" }
 		for c := h.clause - 1; c >= 0 && c >= h.clause-2; c-- {
 			a, b := v.clauseBounds(c)
-			if w, _ := rightmostMeasure(v.withoutTimes(a, b), tab.measures, plain); w != "" {
+			if w, _ := rightmostMeasure(v.withoutTimes(a, b), tab.measures, noun); w != "" {
 				word = w
 				break
 			}

@@ -316,6 +316,16 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a share named only inside the share phrase",
+			steps: []step{{s: sent(t, "2021年星辰科技收入4.26亿元，同比193.6%，占订阅收入比重从2020年的20.2%提升至36%。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "收入", Value: 4.26e8, Unit: "CNY", Period: "2021"},
+				{Subject: "星辰科技", Measure: "同比", Value: 193.6, Unit: "percent", Period: "2021"},
+				{Subject: "星辰科技", Measure: "收入占比", Value: 20.2, Unit: "percent", Period: "2020"},
+				{Subject: "星辰科技", Measure: "收入占比", Value: 36, Unit: "percent", Period: "2021"},
+			},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
