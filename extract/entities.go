@@ -484,6 +484,9 @@ func (x *Extractor) latinCands(text string) []cand {
 		switch {
 		case len(parts) == 2 && modelNumber.MatchString(parts[1]) && len(parts[0]) >= 4 && upperStart(parts[0]) && hasLower(parts[0]) && !notModelWords[parts[0]]:
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Product, Kind: fromLatin, Prio: 1})
+		case len(parts) > 1 && modelTiers[parts[len(parts)-1]] && upperStart(parts[0]):
+			// Mac Pro, Galaxy Ultra: a model tier names a product line
+			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Product, Kind: fromLatin, Prio: 1})
 		case len(parts) > 1 && properWords(parts):
 			cs = append(cs, cand{Start: s, End: e, Surface: w, Type: schema.Company, Kind: fromLatin, Prio: 1})
 		case len(parts) == 1 && len(w) >= 4 && upperStart(w) && mixedCase(w) && !strings.ContainsAny(w, "0123456789-"):
@@ -492,6 +495,9 @@ func (x *Extractor) latinCands(text string) []cand {
 	}
 	return cs
 }
+
+// modelTiers end the name of a product model, never a company's.
+var modelTiers = map[string]bool{"Pro": true, "Max": true, "Plus": true, "Ultra": true, "Mini": true, "Air": true, "Lite": true, "SE": true}
 
 // properWords: every word capitalised and at least three letters long,
 // one of them a capitalised word rather than an abbreviation (LMC Automotive).
