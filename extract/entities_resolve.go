@@ -448,8 +448,19 @@ func (x *Extractor) mergeMarkets(d *docState) {
 
 // mergeBracketed joins a name and the name in brackets right after it
 // (纯电动悍马（Hummer EV）, 通用汽车（GM）): the second is another name of
-// the first, unless the lexicon knows it as something else.
+// the first, unless the lexicon knows it as something else or the article
+// named it on its own before (替代微信… then 微众银行（微信）: the bracket
+// says through what, not another name).
 func mergeBracketed(a *Article, picked [][]blockMention) {
+	type at struct{ block, start int }
+	first := map[*entState]at{}
+	for i, ms := range picked {
+		for _, m := range ms {
+			if _, seen := first[m.ent]; !seen {
+				first[m.ent] = at{i, m.Start}
+			}
+		}
+	}
 	for i, ms := range picked {
 		text := a.Blocks[i].Text
 		for j := 0; j+1 < len(ms); j++ {
@@ -463,6 +474,9 @@ func mergeBracketed(a *Article, picked [][]blockMention) {
 			}
 			t, e := m.ent.root(), n.ent.root()
 			if t == e || e.lex != nil && t.lex != e.lex {
+				continue
+			}
+			if f := first[n.ent]; f.block < i || f.block == i && f.start < m.Start {
 				continue
 			}
 			for f, c := range e.forms {

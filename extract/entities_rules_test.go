@@ -250,3 +250,15 @@ func TestDotNameShortForm(t *testing.T) {
 		t.Errorf("马斯克 should be an alias, not an entity: %s", entityNames(r))
 	}
 }
+
+// TestBracketedNameSeenBefore: a name in brackets after another is its
+// alias only when the article did not name it on its own before.
+func TestBracketedNameSeenBefore(t *testing.T) {
+	r := extractBody(t, "<p>Lumen Partners表示将继续投资。用户可通过岚峰银行（Lumen Partners）开户，岚峰银行已经上市。也可以找岚舟银行（Nova Partners）开户，岚舟银行已经上市。</p>")
+	if findEntity(r, "Lumen Partners") == nil {
+		t.Errorf("Lumen Partners was named on its own first and should stay an entity: %s", entityNames(r))
+	}
+	if e := findEntity(r, "岚舟银行"); e == nil || findEntity(r, "Nova Partners") != nil {
+		t.Errorf("Nova Partners should be an alias of 岚舟银行: %s", entityNames(r))
+	}
+}
