@@ -12,6 +12,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -31,6 +32,7 @@ func main() {
 	runs := flag.Int("runs", 50, "timed runs per query")
 	limit := flag.Int("limit", 1_000_000, "result limit per query (high: whole answers are timed)")
 	flag.DurationVar(&budget, "budget", budget, "time after which a query gets no more timed runs (at least 10 are made)")
+	flag.DurationVar(&timeout, "timeout", timeout, "abandon a query run after this long and report it as timed out")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the timed queries to this file")
 	flag.Parse()
 	if *store == "" || *runs <= 0 {
@@ -113,11 +115,18 @@ func measure(ctx context.Context, st *graph.Store, prefix, name string, runs, li
 		{"hop2u", hop2Union(v, name)},
 	} {
 		n := 0
-		times, err := timeRuns(runs, func() error {
+		times, err := timeRuns(runs, func(ctx context.Context) error {
 			res, err := st.Query(ctx, "gizmo", q.text, limit)
 			n = len(res)
 			return err
 		})
+		if errors.Is(err, errTimedOut) {
+			emit(prefix+q.key+"_results", "?")
+			emit(prefix+q.key+"_runs", "0")
+			emit(prefix+q.key+"_median_ms", fmt.Sprintf("> %.0f (timed out)", float64(timeout)/1e6))
+			emit(prefix+q.key+"_p95_ms", "?")
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("%s of %s: %w", q.key, name, err)
 		}
@@ -126,7 +135,7 @@ func measure(ctx context.Context, st *graph.Store, prefix, name string, runs, li
 	}
 	// Lookup is what `kgb lookup` does after opening the store; timing it
 	// here separates its own cost from process start-up.
-	times, err := timeRuns(max(runs/2, 1), func() error {
+	times, err := timeRuns(max(runs/2, 1), func(context.Context) error {
 		_, err := st.Lookup(name)
 		return err
 	})
@@ -213,10 +222,17 @@ func hop2(v schema.Vocab, name string) string {
 
 // budget bounds the timed runs of one query: a hub's 2-hop answer on a big
 // store takes seconds, and 50 of them would dominate the whole benchmark.
-// At least minRuns are made whatever the budget.
-var budget = 30 * time.Second
+// At least minRuns are made within the budget, at least 3 within twice it.
+// A single run longer than timeout is abandoned and reported as such.
+var (
+	budget  = 30 * time.Second
+	timeout = 20 * time.Second
+)
 
 const minRuns = 10
+
+// errTimedOut marks a query abandoned after timeout.
+var errTimedOut = errors.New("timed out")
 
 // hop2Union asks hop2's question as unions of Out and In. It returns the
 // same nodes; Cayley plans it differently (Both with a predicate list walks
@@ -228,22 +244,29 @@ func hop2Union(v schema.Vocab, name string) string {
 		x, p, x, p, p, p)
 }
 
-// timeRuns runs f twice untimed (page cache, Gizmo's JS runtime), then up
-// to runs times timed, stopping after minRuns once the budget is spent.
-func timeRuns(runs int, f func() error) ([]time.Duration, error) {
-	for range 2 {
-		if err := f(); err != nil {
-			return nil, err
+// timeRuns runs f once untimed (page cache, Gizmo's JS runtime), then up
+// to runs times timed, stopping early once the budget is spent.
+func timeRuns(runs int, f func(ctx context.Context) error) ([]time.Duration, error) {
+	call := func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		err := f(ctx)
+		if err != nil && ctx.Err() != nil {
+			return errTimedOut
 		}
+		return err
+	}
+	if err := call(); err != nil {
+		return nil, err
 	}
 	var out []time.Duration
 	start := time.Now()
 	for i := 0; i < runs; i++ {
-		if i >= minRuns && time.Since(start) > budget {
+		if spent := time.Since(start); i >= minRuns && spent > budget || i >= 3 && spent > 2*budget {
 			break
 		}
 		t := time.Now()
-		if err := f(); err != nil {
+		if err := call(); err != nil {
 			return nil, err
 		}
 		out = append(out, time.Since(t))
