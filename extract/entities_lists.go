@@ -167,3 +167,48 @@ const commonBrandMaxFreq = 1000
 
 // sectorHeads after a name make it a sector rather than a company.
 var sectorHeads = []string{"行业", "市场", "赛道", "领域", "产业", "板块"}
+
+// bracketNameCands finds a company's Chinese name given right before its
+// Latin name in brackets (租车企业赫兹环球（Hertz Global）, 脸书（Facebook）):
+// the whole tokens before the bracket back to a company noun, a function
+// word or a known term, two to six characters.
+func (x *Extractor) bracketNameCands(text string, toks []token, found []cand) []cand {
+	var cs []cand
+	for _, c := range found {
+		if c.Type != schema.Company || c.Kind != fromLatin {
+			continue
+		}
+		open := ""
+		for _, o := range []string{"（", "("} {
+			if strings.HasSuffix(text[:c.Start], o) {
+				open = o
+			}
+		}
+		if open == "" || !strings.HasPrefix(text[c.End:], "）") && !strings.HasPrefix(text[c.End:], ")") {
+			continue
+		}
+		e := c.Start - len(open)
+		s, n := e, 0
+		for i := tokenAt(toks, e-1); i >= 0 && toks[i].End == s; i-- {
+			w := text[toks[i].Start:toks[i].End]
+			if !x.namePart(text, toks[i]) || x.generic[w] || hasSuffixIn(w, x.cue.companyNouns) == w {
+				break
+			}
+			if ent, known := x.dict.m[fold(w)]; known && ent.Type != schema.Company {
+				break
+			}
+			if n += utf8.RuneCountInString(w); n > 6 {
+				break
+			}
+			s = toks[i].Start
+		}
+		if n := utf8.RuneCountInString(text[s:e]); n < 2 || n > 6 {
+			continue
+		}
+		if _, known := x.dict.m[fold(text[s:e])]; known {
+			continue // the lexicon names it already
+		}
+		cs = append(cs, cand{Start: s, End: e, Surface: text[s:e], Type: schema.Company, Kind: fromSuffix, Prio: 2})
+	}
+	return cs
+}

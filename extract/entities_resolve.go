@@ -254,13 +254,28 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		e.mergedTo = o
 	}
 	// 微盟 and 微盟集团 are one company: the name with the legal ending is
-	// the fuller form
+	// the fuller form; it may be another name of a company (Hertz Global
+	// of 赫兹环球)
+	byAlias := map[string]*entState{}
+	for _, e := range d.ents {
+		if e.mergedTo != nil || e.typ != schema.Company {
+			continue
+		}
+		for al := range e.aliases {
+			if k := schema.Key(al); byAlias[k] == nil {
+				byAlias[k] = e
+			}
+		}
+	}
 	for _, e := range d.ents {
 		if e.mergedTo != nil || e.typ != schema.Company {
 			continue
 		}
 		for _, suf := range mergeEndings {
 			o := byName[schema.Key(e.name+suf)]
+			if o == nil {
+				o = byAlias[schema.Key(e.name+suf)]
+			}
 			if o == nil || o == e || o.mergedTo != nil || o.typ != schema.Company {
 				continue
 			}

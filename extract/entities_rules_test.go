@@ -262,3 +262,17 @@ func TestBracketedNameSeenBefore(t *testing.T) {
 		t.Errorf("Nova Partners should be an alias of 岚舟银行: %s", entityNames(r))
 	}
 }
+
+// TestChineseNameBeforeLatinBracket: a company's Chinese name right before
+// its Latin name in brackets is the same company; a term before a Latin
+// phrase is not made a company.
+func TestChineseNameBeforeLatinBracket(t *testing.T) {
+	r := extractBody(t, "<p>国际租车企业岚峰环球（Lumen Global）宣布订购新车，Lumen Global 也在扩张，岚峰表示满意。集换式卡牌游戏（Trading Card Game）很火。</p>")
+	e := findEntity(r, "岚峰环球")
+	if e == nil || e.Type != schema.Company {
+		t.Fatalf("want company 岚峰环球, got %s", entityNames(r))
+	}
+	if findEntity(r, "Lumen Global") != nil || findEntity(r, "租车企业岚峰环球") != nil || findEntity(r, "集换式卡牌游戏") != nil {
+		t.Errorf("want Lumen Global as an alias only and no term as a company: %s", entityNames(r))
+	}
+}
