@@ -183,6 +183,9 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 		if x.modifierPlusKnown(name, toks, s, e) {
 			continue
 		}
+		if x.anchorModifies(b.Text, toks, name, e) {
+			continue
+		}
 		alias := ""
 		if l.Name != "" && l.Name != name {
 			alias = l.Name
@@ -190,6 +193,29 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 		cs = append(cs, cand{Start: s, End: e, Surface: name, Type: schema.Company, Kind: fromAnchor, Prio: 3, Alias: alias})
 	}
 	return cs
+}
+
+// anchorModifies reports a Chinese link label that only qualifies the
+// common noun glued after it (人力资源</a>顾问巨头, 选货</a>逻辑): a brand is
+// followed by what it does or a business word, not by an everyday noun.
+func (x *Extractor) anchorModifies(text string, toks []token, name string, e int) bool {
+	if !startsHan(name) || strings.IndexFunc(name, func(r rune) bool { return r < utf8.RuneSelf }) >= 0 {
+		return false
+	}
+	i := tokenAt(toks, e)
+	if i < 0 || toks[i].Start != e {
+		return false
+	}
+	w := text[toks[i].Start:toks[i].End]
+	if utf8.RuneCountInString(w) < 2 || hasPrefixIn(w, x.brandTails) != "" || hasPrefixIn(w, x.cue.companyNouns) != "" ||
+		hasPrefixIn(w, x.orgSuffixes) != "" || hasPrefixIn(w, sectorTails) != "" || hasPrefixIn(w, x.cue.companyPredicates) != "" {
+		return false
+	}
+	if _, known := x.dict.m[fold(w)]; known {
+		return false
+	}
+	f, pos, ok := x.seg.seg.Dict.Find([]byte(w))
+	return ok && (pos == "n" || pos == "nr") && f >= 1000
 }
 
 // holdsVerb reports whether s..e contains a verb of two or more characters.

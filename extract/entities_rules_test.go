@@ -135,6 +135,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"公司的杰夫·贝索斯", "马斯克表示", "贝索斯以"},
 		},
 		{
+			name:   "a link label glued to an everyday noun only qualifies it",
+			body:   `<p>由日本<a href="https://36kr.com/p/1">人力资源</a>顾问巨头领投，<a href="https://36kr.com/p/2">岚峰</a>跟投。</p>`,
+			want:   map[string]schema.Type{"岚峰": schema.Company},
+			absent: []string{"人力资源"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
