@@ -136,8 +136,8 @@ func TestGeneralEntityRules(t *testing.T) {
 		},
 		{
 			name:   "a link label glued to an everyday noun only qualifies it",
-			body:   `<p>由日本<a href="https://36kr.com/p/1">人力资源</a>顾问巨头领投，<a href="https://36kr.com/p/2">岚峰</a>跟投。</p>`,
-			want:   map[string]schema.Type{"岚峰": schema.Company},
+			body:   `<p>Glints宣布获2250万美元融资，由日本<a class="project-link" data-name="人力资源" href="https://36kr.com/projectDetails/1">人力资源</a>顾问巨头PERSOL Holdings领投，<a class="project-link" data-name="岚峰" href="https://36kr.com/projectDetails/2">岚峰</a>跟投。</p>`,
+			want:   map[string]schema.Type{"岚峰": schema.Company, "PERSOL Holdings": schema.Company},
 			absent: []string{"人力资源"},
 		},
 		{
