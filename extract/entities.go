@@ -88,6 +88,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.brandTailCands(text, toks)...)
 	cs = append(cs, x.coordinatedCands(text, toks, cs)...)
 	cs = append(cs, x.bracketNameCands(text, toks, cs)...)
+	cs = append(cs, x.categoryCands(text, cs)...)
 	return cs
 }
 

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kgbgraph/kgb/schema"
@@ -85,4 +86,30 @@ func modelLike(s string) bool {
 		return true
 	}
 	return len(s) >= 4 && hasLower(s) && strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
+}
+
+// notCategories are product_categories words that name a model or a
+// launch, not a kind of device (车型, 旗舰).
+var notCategories = map[string]bool{"车型": true, "机型": true, "新车": true, "旗舰": true}
+
+// categoryCands joins a technology and the kind of device right after it
+// (5G手机, 4G手机, 纯电动SUV) into one product category: the figures of
+// 5G手机出货量 are the phones', not the network technology's.
+func (x *Extractor) categoryCands(text string, found []cand) []cand {
+	var cs []cand
+	for _, c := range found {
+		if c.Type != schema.Technology || c.Kind != fromLexicon {
+			continue
+		}
+		cat := hasPrefixIn(text[c.End:], x.cue.productCategories)
+		if cat == "" || notCategories[cat] {
+			continue
+		}
+		e := c.End + len(cat)
+		if r, _ := utf8.DecodeRuneInString(text[e:]); r != utf8.RuneError && (unicode.IsLetter(r) && r < utf8.RuneSelf || unicode.IsDigit(r)) {
+			continue // 5G手机Mate: the category starts a model name
+		}
+		cs = append(cs, cand{Start: c.Start, End: e, Surface: text[c.Start:e], Type: schema.Technology, Kind: fromSuffix, Prio: 3})
+	}
+	return cs
 }

@@ -57,3 +57,21 @@ func TestLatinProductCues(t *testing.T) {
 		})
 	}
 }
+
+// TestDeviceCategories: a technology and a kind of device right after it
+// is a product category of its own, and the figures are the devices'.
+func TestDeviceCategories(t *testing.T) {
+	r := extractBody(t, "<p>今年1月4G手机的出货量为642万部，5G手机出货量2632.4万部，5G网络覆盖全国。</p>")
+	for _, n := range []string{"4G手机", "5G手机", "5G"} {
+		if e := findEntity(r, n); e == nil || e.Type != schema.Technology {
+			t.Errorf("want %s/Technology, got %s", n, entityNames(r))
+		}
+	}
+	subj := map[float64]string{}
+	for _, m := range r.Metrics {
+		subj[m.Value] = m.Subject
+	}
+	if subj[6.42e6] != "4G手机" || subj[2.6324e7] != "5G手机" {
+		t.Errorf("want the counts on 4G手机 and 5G手机, got %v", subj)
+	}
+}
