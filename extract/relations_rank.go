@@ -148,26 +148,49 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 		}
 	}
 	ranked := types(schema.Company, schema.Organization)
-	for _, h := range hits {
+	sortHits(hits)
+	for k := 0; k < len(hits); k++ {
+		h := hits[k]
 		if insideMention(s, h.s, h.e) || x.negated(s, h.s) {
 			continue
 		}
 		cs, ce := clauseOf(s.Text, h.s)
 		verb := x.rankVerbBefore(s.Text[cs:], h.s-cs, 40) || strings.Contains(s.Text[cs:h.s], "榜")
-		// 排在第2位的上海汽车集团, 第4位的比亚迪: the company follows 的
+		// 排在第2位的上海汽车集团, 第4位的比亚迪, 排在第三位的是X: the
+		// company follows 的; when the name after it is unknown, nobody
+		// else holds the place
 		if rest := s.Text[h.e:ce]; strings.HasPrefix(rest, "的") && (verb || h.placeWord) {
-			if after := mentionsIn(s, h.e, ce, ranked); len(after) > 0 {
+			after := mentionsIn(s, h.e, ce, ranked)
+			if len(after) > 0 {
 				gap := s.Text[h.e:after[0].Start]
-				if gap == "的" || x.onlyPlaces(s, h.e+len("的"), after[0].Start) {
+				if gap == "的" || gap == "的是" || gap == "的则是" || x.onlyPlaces(s, h.e+len("的"), after[0].Start) {
 					x.addRanks(s, ctx, []*mention{after[0]}, h, cs, sink)
 					continue
 				}
+			}
+			if strings.HasPrefix(rest, "的是") || strings.HasPrefix(rest, "的则是") {
+				continue
 			}
 		}
 		if !verb {
 			continue
 		}
 		subs := coordinatedBefore(s, mentionsIn(s, cs, h.s, ranked))
+		// A和B分别位列第一和第二: one place each, in order, only when the
+		// names and the places match in number
+		if between := s.Text[cs:h.s]; strings.Contains(between, "分别") || strings.Contains(between, "分列") {
+			j := k
+			for j+1 < len(hits) && hits[j+1].s < ce && isCoordination(s.Text[hits[j].e:hits[j+1].s]) {
+				j++
+			}
+			if len(subs) == j-k+1 && j > k {
+				for n, sub := range subs {
+					x.addRanks(s, ctx, []*mention{sub}, hits[k+n], cs, sink)
+				}
+			}
+			k = j
+			continue
+		}
 		if len(subs) == 0 {
 			if t := topic(s, cs, ranked); t != nil {
 				subs = []*mention{t}
@@ -253,4 +276,12 @@ func parseRankNumber(s string) int {
 		}
 	}
 	return total + cur
+}
+
+func sortHits(hs []rankHit) {
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && hs[j].s < hs[j-1].s; j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
 }

@@ -50,3 +50,20 @@ func TestAcquiresDescribedObject(t *testing.T) {
 		})
 	}
 }
+
+// TestRanksRespectively: 分别/分列 give one place to each listed name in
+// order, and nothing when a name is missing; 排在第N位的是X gives the place
+// to X or to nobody.
+func TestRanksRespectively(t *testing.T) {
+	r := extractBody(t, "<p>在中国动力电池市场，宁德时代和比亚迪分列第一和第二位。</p><p>在中国教育市场，岚峰某某和华图教育分别位列第一和第二，排在第三位的是岚舟某某。</p>")
+	for name, rank := range map[string]int{"宁德时代": 1, "比亚迪": 2} {
+		if rel := findRelation(r, name, schema.RanksIn, "中国动力电池市场"); rel == nil || rel.Rank != rank {
+			t.Errorf("want %s ranked %d, got %s", name, rank, relationList(r))
+		}
+	}
+	for _, rel := range r.Relations {
+		if rel.Predicate == schema.RanksIn && rel.Object != "中国动力电池市场" {
+			t.Errorf("a place whose holder is unknown went to %s: %s", rel.Subject, relationList(r))
+		}
+	}
+}
