@@ -89,6 +89,7 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	cs = append(cs, x.coordinatedCands(text, toks, cs)...)
 	cs = append(cs, x.bracketNameCands(text, toks, cs)...)
 	cs = append(cs, x.categoryCands(text, cs)...)
+	cs = append(cs, x.includingCands(text)...)
 	return cs
 }
 

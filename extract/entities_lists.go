@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -212,3 +213,41 @@ func (x *Extractor) bracketNameCands(text string, toks []token, found []cand) []
 	}
 	return cs
 }
+
+// includingRe: 包括A、B在内的…机构/企业/公司 — the listed names are of that kind.
+var includingRe = regexp.MustCompile(`包括([^，。；！？“”「」（）()]{2,40}?)在内的(?:[^，。；]{0,8}?)(机构|企业|公司|厂商|车企|投资方|投资机构|基金)`)
+
+// includingCands finds the unknown names listed in 包括X、Y在内的机构 (a
+// company noun closing the list): each item of two to eight characters
+// that the lexicon does not know is a company.
+func (x *Extractor) includingCands(text string) []cand {
+	var cs []cand
+	for _, m := range includingRe.FindAllStringSubmatchIndex(text, -1) {
+		list := text[m[2]:m[3]]
+		off := m[2]
+		for _, item := range listSplit.Split(list, -1) {
+			k := strings.Index(text[off:m[3]], item)
+			if k < 0 {
+				break
+			}
+			s := off + k
+			e := s + len(item)
+			off = e
+			n := utf8.RuneCountInString(item)
+			if n < 2 || n > 8 || x.generic[item] || strings.ContainsAny(item, functionChars) && hasHan(item) && n <= 2 {
+				continue
+			}
+			if _, known := x.dict.m[fold(item)]; known {
+				continue
+			}
+			if !isLatinName(item) && strings.IndexFunc(item, func(r rune) bool { return !isHanRune(r) }) >= 0 {
+				continue
+			}
+			cs = append(cs, cand{Start: s, End: e, Surface: item, Type: schema.Company, Kind: fromSuffix, Prio: 2})
+		}
+	}
+	return cs
+}
+
+// listSplit separates the items of a list of names.
+var listSplit = regexp.MustCompile(`、|和|与|及|以及`)
