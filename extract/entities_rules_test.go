@@ -142,9 +142,9 @@ func TestGeneralEntityRules(t *testing.T) {
 		},
 		{
 			name:   "names listed in 包括…在内的机构",
-			body:   "<p>除本轮投资者以外，包括岚峰创投、Nova Capital和腾讯在内的多家机构也在接洽。包括上海在内的企业也在观望。</p>",
-			want:   map[string]schema.Type{"岚峰创投": schema.Company, "Nova Capital": schema.Company, "腾讯": schema.Company, "上海": schema.Region},
-			absent: []string{"岚峰创投、Nova Capital和腾讯"},
+			body:   "<p>除本轮投资者以外，包括岚舟、Nova和腾讯在内的多家机构也在接洽。包括上海在内的企业也在观望。</p>",
+			want:   map[string]schema.Type{"岚舟": schema.Company, "Nova": schema.Company, "腾讯": schema.Company, "上海": schema.Region},
+			absent: []string{"岚舟、Nova和腾讯"},
 		},
 		{
 			name:   "a kind of company after 等 or 另一",
