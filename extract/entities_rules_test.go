@@ -147,6 +147,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"岚舟、Nova和腾讯"},
 		},
 		{
+			name:   "a government agency named by its task (促进局, 管理局)",
+			body:   "<p>9月3日，岚国出口投资促进局与岚峰集团签订框架协议。这一格局不会改变，公司布局海外。</p>",
+			want:   map[string]schema.Type{"岚国出口投资促进局": schema.Organization},
+			absent: []string{"格局", "布局"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
