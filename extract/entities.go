@@ -312,6 +312,11 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 			if start < 0 {
 				continue
 			}
+			// MindWorks Capital概念资本: a name read back from a Latin word
+			// takes the whole Latin name before it
+			if isWordByte(text[start]) {
+				start = latinRunStart(text, start)
+			}
 			prefix := text[start:s]
 			if utf8.RuneCountInString(prefix) < 2 || x.generic[prefix] {
 				continue
@@ -363,6 +368,19 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 		}
 	}
 	return cs
+}
+
+// latinRunStart walks back from a Latin word at start over the Latin words
+// before it, joined by single spaces (MindWorks Capital).
+func latinRunStart(text string, start int) int {
+	for start >= 2 && text[start-1] == ' ' && isWordByte(text[start-2]) {
+		i := start - 1
+		for i > 0 && (isWordByte(text[i-1]) || text[i-1] == '\'') {
+			i--
+		}
+		start = i
+	}
+	return start
 }
 
 // regionGroupEndings make a place and a sector a company's name.

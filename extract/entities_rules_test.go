@@ -153,6 +153,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"格局", "布局"},
 		},
 		{
+			name:   "a Chinese name with a company ending after a Latin name takes the whole Latin name",
+			body:   "<p>跟投方包括老股东Nova Hill Ventures、LumenWorks Capital概念资本等。</p>",
+			want:   map[string]schema.Type{"LumenWorks Capital概念资本": schema.Company},
+			absent: []string{"Capital概念资本"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},

@@ -67,3 +67,14 @@ func TestRanksRespectively(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowOnInvestorList: the investors listed after 跟投方包括 invest in
+// the company funded.
+func TestFollowOnInvestorList(t *testing.T) {
+	r := extractBody(t, "<p>岚峰科技宣布获2250万美元融资，由Nova Partners领投，跟投方包括老股东Monk's Hill Ventures、岚舟资本等。</p>")
+	for _, inv := range []string{"Nova Partners", "Monk's Hill Ventures", "岚舟资本"} {
+		if findRelation(r, inv, schema.Invests, "岚峰科技") == nil {
+			t.Errorf("want %s invests 岚峰科技, got %s (entities %s)", inv, relationList(r), entityNames(r))
+		}
+	}
+}
