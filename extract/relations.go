@@ -349,6 +349,9 @@ func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
 				if x.negated(s, ts) {
 					continue
 				}
+				if sh.symmetric && te < len(s.Text) && isWordByte(s.Text[te]) {
+					continue // 卡游和华立科技合作IP: the verb qualifies the noun after it
+				}
 				x.triggerAt(s, p, sh, w, ts, te, sink)
 			}
 		}

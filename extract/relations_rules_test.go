@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kgbgraph/kgb/schema"
@@ -76,5 +77,15 @@ func TestFollowOnInvestorList(t *testing.T) {
 		if findRelation(r, inv, schema.Invests, "岚峰科技") == nil {
 			t.Errorf("want %s invests 岚峰科技, got %s (entities %s)", inv, relationList(r), entityNames(r))
 		}
+	}
+}
+
+// TestPartnerVerbQualifyingNoun: 合作 glued to a Latin noun (合作IP)
+// qualifies it; the companies before are not said to partner each other.
+func TestPartnerVerbQualifyingNoun(t *testing.T) {
+	r := extractBody(t, "<p>目前岚峰科技和岚舟科技合作IP或品牌方的情况各不相同。岚峰科技与岚舟科技达成合作。</p>")
+	rel := findRelation(r, "岚峰科技", schema.PartnersWith, "岚舟科技")
+	if rel == nil || strings.Contains(rel.Evidence, "合作IP") {
+		t.Errorf("want the partnership from 达成合作 only, got %+v (%s)", rel, relationList(r))
 	}
 }
