@@ -134,6 +134,10 @@ func (x *Extractor) personContext(text string, toks []token, e int) bool {
 	if hasPrefixIn(rest, x.cue.personVerbs) != "" {
 		return true
 	}
+	// 马某某身家大涨, 马某某的个人财富: what only a person has
+	if hasPrefixIn(strings.TrimPrefix(rest, "的"), personNouns) != "" {
+		return true
+	}
 	// the clause around the name: 打电话给马某某寻求支持
 	cs := strings.LastIndexAny(text[:e], "，。；！？,;!?") + 1
 	clause := text[cs:]
@@ -162,6 +166,9 @@ func (x *Extractor) personContext(text string, toks []token, e int) bool {
 	}
 	return false
 }
+
+// personNouns are what only a person has (身家, 个人财富, 妻子).
+var personNouns = []string{"身家", "个人财富", "个人资产", "个人净资产", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿", "家族"}
 
 // nameDots join the parts of a transliterated foreign name (杰夫·贝索斯).
 var nameDots = []string{"·", "•", "・"}

@@ -133,6 +133,11 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 				if short := dotNameShort(f); short != "" && !x.generic[short] {
 					forms = append(forms, short)
 				}
+				// a name of three or more characters found once by its
+				// context (马某某表示) names the person wherever it stands
+				if utf8.RuneCountInString(f) >= 3 && hasHan(f) && e.lex == nil {
+					forms = append(forms, f)
+				}
 			}
 			if len(forms) > 0 {
 				sort.Strings(forms)

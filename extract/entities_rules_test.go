@@ -159,6 +159,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"Capital概念资本"},
 		},
 		{
+			name:   "a surname-led name before what only a person has",
+			body:   "<p>随着股价上涨，马斯洛的个人财富急剧飙升。岚峰公司的身家不菲。</p>",
+			want:   map[string]schema.Type{"马斯洛": schema.Person},
+			absent: []string{"岚峰公司的身家"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
@@ -298,5 +304,20 @@ func TestChineseNameBeforeLatinBracket(t *testing.T) {
 	}
 	if findEntity(r, "Lumen Global") != nil || findEntity(r, "租车企业岚峰环球") != nil || findEntity(r, "集换式卡牌游戏") != nil {
 		t.Errorf("want Lumen Global as an alias only and no term as a company: %s", entityNames(r))
+	}
+}
+
+// TestPersonNamedAgain: a person found once by context is the same person
+// where the name stands with no context, and owns the figures there.
+func TestPersonNamedAgain(t *testing.T) {
+	r := extractBody(t, "<p>随着股价上涨，马斯洛的个人财富急剧飙升。</p><p>马斯洛大约三分之二的净资产与岚峰科技的股票挂钩，其个人财富一天飙升360亿美元。</p>")
+	e := findEntity(r, "马斯洛")
+	if e == nil || e.Mentions < 2 {
+		t.Fatalf("want 马斯洛 mentioned twice, got %+v (%s)", e, entityNames(r))
+	}
+	for _, m := range r.Metrics {
+		if m.Value == 3.6e10 && m.Subject != "马斯洛" {
+			t.Errorf("the person's wealth went to %s", m.Subject)
+		}
 	}
 }
