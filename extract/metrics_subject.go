@@ -82,6 +82,11 @@ func (v *sentenceView) subjects(f figure, carried string) []string {
 			object = in
 		}
 	}
+	// 如…平台卡淘，据了解，其去年GMV…: 其 is the company the sentence just
+	// named, not the one carried from before
+	if strings.Contains(v.s[cs:f.Start], "其") && len(object) == 1 && isNamedThing(object[0].typ) {
+		return []string{object[0].name}
+	}
 	if carried != "" && !v.opensWithUnknownName() {
 		return []string{carried}
 	}
@@ -406,6 +411,16 @@ func (v *sentenceView) judge(m mentionSpan, f figure, walking bool) int {
 		return candFine
 	}
 	post := s[m.end:]
+	// 国内头部的电商平台京东: a place that scopes a description of a
+	// company named later in its clause says where, not whose
+	if m.typ == schema.Region {
+		_, ce := v.clauseBounds(mc)
+		for _, o := range v.mentions {
+			if o.start >= m.end && o.end <= ce && isNamedThing(o.typ) && o.end <= f.Start && strings.Contains(s[m.end:o.start], "的") {
+				return candSoft
+			}
+		}
+	}
 	// 亚马逊公司的杰夫·贝索斯以1930亿美元…: the owner of a person named
 	// right after it; the person is who the figure is about
 	if m.typ != schema.Person && strings.HasPrefix(post, "的") {

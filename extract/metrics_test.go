@@ -326,6 +326,17 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name: "a place scoping a company's description is not the owner; 其 is the company just named",
+			steps: []step{
+				{s: sent(t, "星辰科技2021年营收约为30亿元，市场占有率第一。", "星辰科技:Company")},
+				{s: sent(t, "也有一些平台赚取高额利润，如国内头部的交易平台月光网，据了解，其去年GMV超过6亿元。", "国内:Region", "月光网:Company")},
+			},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "营收", Value: 3e9, Unit: "CNY", Period: "2021", Approx: true},
+				{Subject: "月光网", Measure: "GMV", Value: 6e8, Unit: "CNY", Period: "2021", Approx: true},
+			},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
