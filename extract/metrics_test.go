@@ -337,6 +337,14 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "what holdings are worth (价值) and an oversubscription (超募)",
+			steps: []step{{s: sent(t, "按照3000元/分的交易价格换算，星辰科技2020年所获得的86.03万积分，价值高达25.8亿元，比期初设置的规模超募75%。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "价值", Value: 2.58e9, Unit: "CNY", Period: "2020"},
+				{Subject: "星辰科技", Measure: "超募", Value: 75, Unit: "percent", Period: "2020"},
+			},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
