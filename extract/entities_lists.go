@@ -222,6 +222,9 @@ var includingRe = regexp.MustCompile(`包括([^，。；！？“”「」（）
 // that the lexicon does not know is a company.
 func (x *Extractor) includingCands(text string) []cand {
 	var cs []cand
+	if !strings.Contains(text, "在内的") {
+		return nil // the regular expression is slow; most blocks have no such list
+	}
 	for _, m := range includingRe.FindAllStringSubmatchIndex(text, -1) {
 		list := text[m[2]:m[3]]
 		off := m[2]

@@ -294,12 +294,7 @@ func (x *Extractor) personNameAt(text string, toks []token, s int) int {
 	if len(rest) > 24 {
 		rest = rest[:24] // a surname and two given-name characters at most, plus a look-ahead
 	}
-	sn := ""
-	for w := range x.surnames {
-		if strings.HasPrefix(rest, w) && len(w) > len(sn) {
-			sn = w
-		}
-	}
+	sn := x.surnameOf(rest)
 	if sn == "" {
 		return 0
 	}

@@ -44,12 +44,23 @@ func (x *Extractor) speakerCands(text string, toks []token) []cand {
 }
 
 func (x *Extractor) surnameAt(s string) bool {
-	for w := range x.surnames {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
+	return x.surnameOf(s) != ""
+}
+
+// surnameOf returns the longest surname s starts with ("" if none):
+// surnames are one or two characters, so two look-ups do.
+func (x *Extractor) surnameOf(s string) string {
+	_, n1 := utf8.DecodeRuneInString(s)
+	if n1 == 0 {
+		return ""
 	}
-	return false
+	if _, n2 := utf8.DecodeRuneInString(s[n1:]); n2 > 0 && x.surnames[s[:n1+n2]] {
+		return s[:n1+n2]
+	}
+	if x.surnames[s[:n1]] {
+		return s[:n1]
+	}
+	return ""
 }
 
 // personSlot: token i starts a clause or follows a word that may lead a
