@@ -98,6 +98,11 @@ func (x *Extractor) brandTailCands(text string, toks []token) []cand {
 				continue
 			}
 			start, brand := x.readNameBack(text, toks, s, false)
+			if start < 0 || utf8.RuneCountInString(text[start:s]) < 2 {
+				// 根据中公教育…: a function character (中, 上) may open a brand
+				// of two characters the dictionary splits
+				start, brand = x.singlesBrand(text, toks, s)
+			}
 			if start < 0 {
 				continue
 			}
@@ -254,3 +259,31 @@ func (x *Extractor) includingCands(text string) []cand {
 
 // listSplit separates the items of a list of names.
 var listSplit = regexp.MustCompile(`、|和|与|及|以及`)
+
+// singlesBrand reads the two one-character tokens right before byte s as
+// a brand when a clause break, a preposition or a conjunction stands
+// before them (根据中公教育, ，中公教育): -1 otherwise.
+func (x *Extractor) singlesBrand(text string, toks []token, s int) (int, bool) {
+	i := tokenAt(toks, s-1)
+	if i < 1 || toks[i].End != s {
+		return -1, false
+	}
+	a, b := toks[i-1], toks[i]
+	for _, t := range []token{a, b} {
+		w := text[t.Start:t.End]
+		if utf8.RuneCountInString(w) != 1 || !hasHan(w) {
+			return -1, false
+		}
+	}
+	if strings.ContainsAny(text[b.Start:b.End], functionChars) || strings.ContainsAny(text[a.Start:a.End], nameBreakChars) {
+		return -1, false // 的, 了… never end a brand, nor open one
+	}
+	if i >= 2 {
+		p := toks[i-2]
+		w := text[p.Start:p.End]
+		if hasHan(w) && p.Pos != "p" && p.Pos != "c" {
+			return -1, false
+		}
+	}
+	return a.Start, true
+}

@@ -165,6 +165,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"岚峰公司的身家"},
 		},
 		{
+			name:   "a brand of two split characters opening with a function character",
+			body:   "<p>根据中岚教育2020年年报，公司实现营业总收入112亿元。而在的岚教育营收增长。</p>",
+			want:   map[string]schema.Type{"中岚教育": schema.Company},
+			absent: []string{"的岚教育", "在的岚教育"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
