@@ -25,6 +25,9 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 	rest := v.s[f.End:fe]
 	if w, i := leftmostMeasure(firstRunes(rest, 10), tab.measures); w != "" && plain(w) {
 		if gap := rest[:i]; gap == "的" || (utf8.RuneCountInString(gap) <= 3 && !strings.ContainsAny(gap, "，,的是为")) {
+			if f.Kind == kindPercent && tab.money[w] {
+				return w + "占比" // 贡献其50%以上营收: a share of an amount
+			}
 			return w
 		}
 	}

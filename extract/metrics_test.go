@@ -345,6 +345,11 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a percentage of an amount named after it is a share",
+			steps: []step{{s: sent(t, "星辰科技以培训起家，目前业务贡献其50%以上营收。", "星辰科技:Company")}},
+			want:  []Metric{{Subject: "星辰科技", Measure: "营收占比", Value: 50, Unit: "percent", Approx: true}},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
