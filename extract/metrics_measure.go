@@ -84,6 +84,11 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 			a, b := v.clauseBounds(c)
 			if w, _ := rightmostMeasure(v.withoutTimes(a, b), tab.measures, noun); w != "" {
 				word = w
+				// 营收100亿元，其中海外约20%: a percentage of an amount named
+				// before is its share
+				if f.Kind == kindPercent && tab.money[w] && share < 0 {
+					word = w + "占比"
+				}
 				break
 			}
 		}

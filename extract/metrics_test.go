@@ -350,6 +350,15 @@ func TestFindMetrics(t *testing.T) {
 			want:  []Metric{{Subject: "星辰科技", Measure: "营收占比", Value: 50, Unit: "percent", Approx: true}},
 		},
 		{
+			name:  "a percentage after an amount named in the clause before is its share",
+			steps: []step{{s: sent(t, "星辰科技2021年营收约60亿元，其中约70%来自海外，剩余不到30%来自国内。", "星辰科技:Company")}},
+			want: []Metric{
+				{Subject: "星辰科技", Measure: "营收", Value: 6e9, Unit: "CNY", Period: "2021", Approx: true},
+				{Subject: "星辰科技", Measure: "营收占比", Value: 70, Unit: "percent", Period: "2021", Approx: true},
+				{Subject: "星辰科技", Measure: "营收占比", Value: 30, Unit: "percent", Period: "2021", Approx: true},
+			},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
