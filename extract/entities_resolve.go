@@ -293,6 +293,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 			break
 		}
 	}
+	mergeMisspelt(d.ents)
 	// after merging, several groups may point at one entity
 	var live []*entState
 	seen := map[*entState]bool{}
@@ -580,4 +581,74 @@ func (d *docState) entities() []Entity {
 		return out[i].Name < out[j].Name
 	})
 	return out
+}
+
+// mergeMisspelt joins a Latin company name that differs by one letter
+// from another company's name or alias in the same article (Herz and
+// Hertz Global (Hertz)): a typo, not a second company.
+func mergeMisspelt(ents []*entState) {
+	for _, e := range ents {
+		if e.mergedTo != nil || e.typ != schema.Company || e.lex != nil || !plainLatinWord(e.name) {
+			continue
+		}
+		for _, o := range ents {
+			if o == e || o.mergedTo != nil || o.typ != schema.Company {
+				continue
+			}
+			names := []string{o.name}
+			for al := range o.aliases {
+				names = append(names, al)
+			}
+			sort.Strings(names)
+			hit := false
+			for _, n := range names {
+				if plainLatinWord(n) && oneEditApart(strings.ToLower(e.name), strings.ToLower(n)) {
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				continue
+			}
+			o.mentions += e.mentions
+			o.aliases[e.name] = true
+			for al := range e.aliases {
+				o.aliases[al] = true
+			}
+			e.mergedTo = o
+			break
+		}
+	}
+}
+
+// plainLatinWord: one Latin word of four or more letters, no digits.
+func plainLatinWord(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// oneEditApart reports two different words that one inserted, deleted or
+// changed letter turns into each other.
+func oneEditApart(a, b string) bool {
+	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }

@@ -327,3 +327,32 @@ func TestPersonNamedAgain(t *testing.T) {
 		}
 	}
 }
+
+func TestOneEditApart(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"herz", "hertz", true},
+		{"hertz", "herz", true},
+		{"lumen", "lumex", true},
+		{"lumen", "lumen", false},
+		{"lumen", "lu", false},
+		{"nova", "navy", false},
+		{"dana", "data", true},
+	}
+	for _, tc := range tests {
+		if got := oneEditApart(tc.a, tc.b); got != tc.want {
+			t.Errorf("oneEditApart(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestMisspeltLatinName: a Latin company name one letter off another
+// company's name in the article is the same company.
+func TestMisspeltLatinName(t *testing.T) {
+	r := extractBody(t, "<p>国际租车企业岚峰环球（Lumentz Global）宣布订购新车，租赁巨头Lumentz将购买10万辆。Lumenz 在选购上还打破了传统，Lumenz 没有选择低配车型。</p>")
+	if findEntity(r, "Lumenz") != nil {
+		t.Errorf("Lumenz should be an alias of 岚峰环球: %s", entityNames(r))
+	}
+}
