@@ -364,10 +364,34 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
 					start += n
 				}
 			}
+			if typ == schema.Organization {
+				start = x.jointOrgStart(text, toks, start)
+			}
 			cs = append(cs, cand{Start: start, End: e, Surface: text[start:e], Type: typ, Kind: fromSuffix, Prio: 4})
 		}
 	}
 	return cs
+}
+
+// jointOrgStart extends an organization's name read back to 与/和 over the
+// field before it when that field opens with a place (中国建筑玻璃与工业玻璃
+// 协会): associations are often named for two fields joined so.
+func (x *Extractor) jointOrgStart(text string, toks []token, start int) int {
+	conj := hasSuffixIn(text[:start], []string{"与", "和"})
+	if conj == "" {
+		return start
+	}
+	s, _ := x.readNameBack(text, toks, start-len(conj), true)
+	if s < 0 {
+		return start
+	}
+	if n := x.dictStartingAt(text[s : start-len(conj)]); n == 0 || x.dict.m[fold(text[s:s+n])].Type != schema.Region {
+		return start
+	}
+	if utf8.RuneCountInString(text[s:start]) > 12 {
+		return start
+	}
+	return s
 }
 
 // latinRunStart walks back from a Latin word at start over the Latin words

@@ -171,6 +171,12 @@ func TestGeneralEntityRules(t *testing.T) {
 			absent: []string{"的岚教育", "在的岚教育"},
 		},
 		{
+			name:   "an association named for two fields joined by 与",
+			body:   "<p>中国岚峰玻璃与工业玻璃协会数据显示，产能增长。腾讯与工业玻璃协会合作。</p>",
+			want:   map[string]schema.Type{"中国岚峰玻璃与工业玻璃协会": schema.Organization},
+			absent: []string{"腾讯与工业玻璃协会"},
+		},
+		{
 			name:   "a kind of company after 等 or 另一",
 			body:   "<p>岚舟控股等桌游公司也在扩张。另一桌游公司也已提交招股书。</p>",
 			want:   map[string]schema.Type{"岚舟控股": schema.Company},
