@@ -83,6 +83,9 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 			continue
 		}
 		measure := v.measure(f, figs, subjects, mem.tab)
+		if measure == noMeasure {
+			continue // 从7nm到5nm再到3nm: a physical size no word measures names a kind (a process node), not a figure
+		}
 		unit := f.Unit
 		if f.Kind == kindNone {
 			switch {

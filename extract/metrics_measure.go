@@ -115,8 +115,11 @@ func (v *sentenceView) measure(f figure, figs []figure, subjects []string, tab *
 	case kindTimes:
 		return "倍数"
 	}
-	return "数值"
+	return noMeasure
 }
+
+// noMeasure is the measure of a physical amount no word names.
+const noMeasure = "数值"
 
 // withoutTimes is s[a:b] with time phrases blanked, so that 2022年销量 does
 // not read as 年销量.

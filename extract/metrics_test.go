@@ -359,6 +359,11 @@ func TestFindMetrics(t *testing.T) {
 			},
 		},
 		{
+			name:  "a process node no word measures is no figure",
+			steps: []step{{s: sent(t, "星辰科技声称，从7nm到5nm再到3nm，每提高一个制程，三年时间里大概要投入1000亿美元。", "星辰科技:Company")}},
+			want:  []Metric{{Subject: "星辰科技", Measure: "金额", Value: 1e11, Unit: "USD"}},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
