@@ -119,13 +119,14 @@ timed() {
   tpid=$!
   sample_rss "$tpid" > "$LOG/$label.rss" &
   wait "$tpid" || rc=$?
+  # The clock stops here: the sampler notices the exit up to 0.2 s later.
+  t1=$(now)
   wait
   if ((rc != 0)); then
     echo "run.sh: step $label failed: $*" >&2
     tail -20 "$LOG/$label.err" >&2
     exit 1
   fi
-  t1=$(now)
   read -r ANON FILEMAP < "$LOG/$label.rss"
   SECS=$(sub "$t1" "$t0")
   RSS=$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$LOG/$label.time")
