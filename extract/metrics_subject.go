@@ -230,6 +230,11 @@ func (v *sentenceView) topic() (string, bool) {
 }
 
 func startsWithJoint(s string) bool {
+	// 网商银行（支付宝）、微众银行（微信）9家: an aside after an item does
+	// not end the list
+	if loc := aside.FindStringIndex(s); loc != nil && loc[0] == 0 {
+		s = s[loc[1]:]
+	}
 	for _, w := range []string{"、", "和", "及", "与", ","} {
 		if strings.HasPrefix(s, w) {
 			return true

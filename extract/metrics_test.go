@@ -364,6 +364,10 @@ func TestFindMetrics(t *testing.T) {
 			want:  []Metric{{Subject: "星辰科技", Measure: "金额", Value: 1e11, Unit: "USD"}},
 		},
 		{
+			name:  "a count right after a list whose items carry asides is the list's size",
+			steps: []step{{s: sent(t, "用户可选择工行、星辰银行（星付）、月光银行（月信）9家运营机构开通钱包。", "星辰银行:Company", "月光银行:Company")}},
+		},
+		{
 			name:  "the means and the speaker are not the earner",
 			steps: []step{{s: sent(t, "蓝鲸商会会长李明认为，只造电动车的月光汽车通过自动驾驶软件获得了超过8000万元的营收，并抢过200元的红包。", "蓝鲸商会:Organization", "李明:Person", "电动车:Technology", "月光汽车:Company", "自动驾驶:Technology")}},
 			want:  []Metric{{Subject: "月光汽车", Measure: "营收", Value: 8e7, Unit: "CNY", Approx: true}},
