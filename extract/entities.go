@@ -567,8 +567,9 @@ func (x *Extractor) latinCands(text string) []cand {
 	return cs
 }
 
-// modelTiers end the name of a product model, never a company's.
-var modelTiers = map[string]bool{"Pro": true, "Max": true, "Plus": true, "Ultra": true, "Mini": true, "Air": true, "Lite": true, "SE": true}
+// modelTiers end the name of a product model or service line, never a
+// company's (Mac Pro, Shopee Pay).
+var modelTiers = map[string]bool{"Pro": true, "Max": true, "Plus": true, "Ultra": true, "Mini": true, "Air": true, "Lite": true, "SE": true, "Pay": true}
 
 // properWords: every word capitalised and at least three letters long,
 // one of them a capitalised word rather than an abbreviation (LMC Automotive).

@@ -47,6 +47,7 @@ func TestLatinProductCues(t *testing.T) {
 		{"<p>厂商还为Lumen Display搭载了一颗新芯片。</p>", "Lumen Display", schema.Product},
 		{"<p>与此同时，Lumen Partners表示将继续投资。</p>", "Lumen Partners", schema.Company},
 		{"<p>唯一的例外可能只剩下Nova Pro，它在设计时就考虑到了性能。</p>", "Nova Pro", schema.Product},
+		{"<p>用户可以使用Lumen Pay付款。</p>", "Lumen Pay", schema.Product},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
