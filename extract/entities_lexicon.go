@@ -47,9 +47,16 @@ type lexEntry struct {
 type phraseDict struct {
 	m      map[string]*lexEntry // folded surface → entry
 	maxLen int                  // in runes
+	// byFirst holds, per first rune of a folded surface, the byte lengths
+	// of the surfaces starting with it, longest first: findAll then tries
+	// a handful of lengths at each position instead of every prefix of up
+	// to maxLen runes (most runes start no entry at all).
+	byFirst map[rune][]int
 }
 
-func newPhraseDict() *phraseDict { return &phraseDict{m: map[string]*lexEntry{}} }
+func newPhraseDict() *phraseDict {
+	return &phraseDict{m: map[string]*lexEntry{}, byFirst: map[rune][]int{}}
+}
 
 func fold(s string) string { return strings.ToLower(s) }
 
@@ -64,7 +71,26 @@ func (d *phraseDict) add(e *lexEntry) {
 		if n := utf8.RuneCountInString(f); n > d.maxLen {
 			d.maxLen = n
 		}
+		d.addLength(k)
 	}
+}
+
+// addLength records the byte length of folded surface k under its first
+// rune, keeping the lengths longest first and unique.
+func (d *phraseDict) addLength(k string) {
+	if k == "" {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(k)
+	ls := d.byFirst[r]
+	i := sort.Search(len(ls), func(i int) bool { return ls[i] <= len(k) })
+	if i < len(ls) && ls[i] == len(k) {
+		return
+	}
+	ls = append(ls, 0)
+	copy(ls[i+1:], ls[i:])
+	ls[i] = len(k)
+	d.byFirst[r] = ls
 }
 
 // match is one dictionary hit.
@@ -76,11 +102,67 @@ type match struct {
 // findAll returns the longest match starting at each position, skipping
 // matches that cut a Latin word.
 func (d *phraseDict) findAll(text string) []match {
-	var out []match
 	low := fold(text)
 	if len(low) != len(text) { // folding changed byte lengths; match as is
 		low = text
 	}
+	if !sameRuneStarts(text, low) {
+		return d.findAllByPrefix(text, low)
+	}
+	var out []match
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(low[i:])
+		if i > 0 && isWordByte(text[i-1]) && isWordByte(text[i]) {
+			i += size
+			continue
+		}
+		found := false
+		// every length is a whole number of runes of low (a key is valid
+		// UTF-8 starting at a rune start) and so, by sameRuneStarts, of
+		// text; a key has at most maxLen runes, as findAllByPrefix asks
+		for _, n := range d.byFirst[r] {
+			e := i + n
+			if e > len(text) {
+				continue
+			}
+			if ent, ok := d.m[low[i:e]]; ok && !(e < len(text) && isWordByte(text[e-1]) && isWordByte(text[e])) {
+				out = append(out, match{i, e, ent})
+				found = true
+				i = e
+				break
+			}
+		}
+		if !found {
+			i += size
+		}
+	}
+	return out
+}
+
+// sameRuneStarts reports whether text is valid UTF-8 and its folded form
+// low starts runes at the same byte offsets, which findAll's per-rune
+// lengths rely on. Folding can swap a 3-byte rune for a 1-byte one (K, the
+// Kelvin sign) and another for a longer one; then lengths taken from low
+// may cut runes of text.
+func sameRuneStarts(text, low string) bool {
+	if !utf8.ValidString(text) {
+		return false
+	}
+	if text == low {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		if utf8.RuneStart(text[i]) != utf8.RuneStart(low[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// findAllByPrefix is findAll trying every prefix of up to maxLen runes at
+// each position: slower, but it needs nothing of low's rune boundaries.
+func (d *phraseDict) findAllByPrefix(text, low string) []match {
+	var out []match
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		if i > 0 && isWordByte(text[i-1]) && isWordByte(text[i]) {
