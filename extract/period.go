@@ -51,7 +51,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 		}
 		return false
 	}
-	for _, m := range pointRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllIf(pointRe, s, mayHoldYear(s)) {
 		start, end := m[0], m[1]
 		if covered(start, end) || digitAround(s, m[2], m[3]) {
 			continue
@@ -81,7 +81,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 	}
 	if !date.IsZero() {
 		year := date.Year()
-		for _, m := range relYearRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range findAllIf(relYearRe, s, strings.Contains(s, "年")) {
 			if covered(m[0], m[1]) {
 				continue
 			}
@@ -102,7 +102,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 				out = append(out, timeExpr{Start: m[0], End: m[1], Value: v, Each: []string{v}, Relative: true})
 			}
 		}
-		for _, m := range bareSubRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range findAllIf(bareSubRe, s, mayHoldSub(s)) {
 			sub := s[m[2]:m[3]]
 			// a lone month (3月21日) is a date, not a period, unless said as
 			// a month (7月份); a half, a quarter or a month range (1-5月)
@@ -123,6 +123,26 @@ func findTimes(s string, date time.Time) []timeExpr {
 	}
 	sortTimes(out)
 	return out
+}
+
+// findAllIf runs re over s only when a cheap test says it may match: most
+// sentences name no time at all, and these regexps cost more than the
+// whole rest of a sentence's reading.
+func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
+// mayHoldYear: every pointRe match starts with 19 or 20.
+func mayHoldYear(s string) bool {
+	return strings.Contains(s, "20") || strings.Contains(s, "19")
+}
+
+// mayHoldSub: every subPat alternative holds 半年, 季, 月, Q or H.
+func mayHoldSub(s string) bool {
+	return strings.ContainsAny(s, "季月QH") || strings.Contains(s, "半年")
 }
 
 func digitAround(s string, a, b int) bool {

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTimeGuardsHoldForEveryMatch checks that the cheap tests findTimes
+// uses to skip a regexp are true wherever the regexp matches: on each
+// alternative of subPat and on every line of the sample articles.
+func TestTimeGuardsHoldForEveryMatch(t *testing.T) {
+	lines := []string{
+		"2021年上半年", "下半年", "前三季度", "前三个季度", "前两个季度", "前二季度",
+		"第一季度", "三季度", "4季度", "Q3", "H1", "1-5月", "7月份", "3月21日",
+		"今年", "去年", "前年", "明年", "上年", "上一年", "本年", "1998年", "2030",
+		"营收增长", "Q", "半年报",
+	}
+	paths, _ := filepath.Glob("../testdata/*.md")
+	more, _ := filepath.Glob("../../shared/corpus/*.md")
+	for _, p := range append(paths, more...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	guards := []struct {
+		name  string
+		match func(string) bool
+		may   func(string) bool
+	}{
+		{"pointRe", pointRe.MatchString, mayHoldYear},
+		{"relYearRe", relYearRe.MatchString, func(s string) bool { return strings.Contains(s, "年") }},
+		{"bareSubRe", bareSubRe.MatchString, mayHoldSub},
+	}
+	skipped := map[string]int{}
+	for _, s := range lines {
+		for _, g := range guards {
+			if !g.may(s) {
+				skipped[g.name]++
+				if g.match(s) {
+					t.Errorf("%s matches %q but its guard skips it", g.name, s)
+				}
+			}
+		}
+	}
+	for _, g := range guards {
+		if skipped[g.name] == 0 {
+			t.Errorf("%s: the guard skipped no line, so the test checked nothing", g.name)
+		}
+	}
+}
