@@ -11,6 +11,13 @@ import (
 // this way whether or not it quotes or links it.
 var fundingVerb = regexp.MustCompile(`(?:宣布|已经|已于近日|已|正式|再度|再次|近日|日前|于近日|本日|今日|刚刚)*(?:完成|获得|获)了?[^，。；！？,;!?]{0,16}?融资`)
 
+// mayFund: every fundingVerb match holds 融资 and 获 or 完成. fundingVerb
+// has no literal prefix, so the regexp tries every position of a block;
+// most blocks say nothing of funding.
+func mayFund(text string) bool {
+	return strings.Contains(text, "融资") && (strings.Contains(text, "获") || strings.Contains(text, "完成"))
+}
+
 // fundingLeads open a funding clause before the company's name.
 var fundingLeads = []string{"记者获悉", "独家获悉", "据了解", "获悉", "据悉", "消息", "近日", "日前", "今日", "今天", "此前", "其中", "另外", "此外", "同时", "而"}
 
@@ -22,6 +29,9 @@ var leadingDate = regexp.MustCompile(`^[0-9０-９]{1,2}月[0-9０-９]{1,2}日`
 // fundingSubjectCands proposes the name a funding clause opens with.
 func (x *Extractor) fundingSubjectCands(text string, toks []token) []cand {
 	var cs []cand
+	if !mayFund(text) {
+		return nil
+	}
 	for _, m := range fundingVerb.FindAllStringIndex(text, -1) {
 		start := 0
 		if k := strings.LastIndexAny(text[:m[0]], "，,：:。；;！？!?"); k >= 0 {

@@ -234,7 +234,8 @@ var stakeRe = regexp.MustCompile(`(出资|持股|持有|入股|参股)\s?([0-9]+
 // stakeRelations: an investor holding a stated share of a company.
 func (x *Extractor) stakeRelations(s *sentence, sink *relSink) {
 	owner := types(schema.Company, schema.Organization, schema.Person)
-	for _, m := range stakeRe.FindAllStringSubmatchIndex(s.Text, -1) {
+	// every match ends in %; the regexp alone would try every position
+	for _, m := range findAllIf(stakeRe, s.Text, strings.Contains(s.Text, "%")) {
 		v, err := strconv.ParseFloat(s.Text[m[4]:m[5]], 64)
 		if err != nil || x.negated(s, m[0]) {
 			continue

@@ -110,6 +110,14 @@ var (
 	rankUpTo  = regexp.MustCompile(`(?:前|TOP|Top|top)\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|强|大|家)?`)
 )
 
+// Every rankExact match holds one of rankExactRunes (第, 首位, 榜首, 冠军,
+// 头名) and every rankUpTo match one of rankUpToRunes (前, TOP, Top, top):
+// sentences without them skip the regexps.
+const (
+	rankExactRunes = "第首冠头"
+	rankUpToRunes  = "前Tt"
+)
+
 // rankHit is one ranking expression in a sentence.
 type rankHit struct {
 	s, e       int
@@ -123,7 +131,7 @@ type rankHit struct {
 // clause, or of what the text was ranking by just before.
 func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) {
 	var hits []rankHit
-	for _, m := range rankExact.FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, m := range findAllIf(rankExact, s.Text, strings.ContainsAny(s.Text, rankExactRunes)) {
 		n, place := 1, true
 		if m[2] >= 0 {
 			n = parseRankNumber(s.Text[m[2]:m[3]])
@@ -142,7 +150,7 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 			hits = append(hits, rankHit{m[0], m[1], n, 0, place})
 		}
 	}
-	for _, m := range rankUpTo.FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, m := range findAllIf(rankUpTo, s.Text, strings.ContainsAny(s.Text, rankUpToRunes)) {
 		if n := parseRankNumber(s.Text[m[2]:m[3]]); n > 0 {
 			hits = append(hits, rankHit{m[0], m[1], 0, n, false})
 		}

@@ -7,15 +7,18 @@ import (
 	"testing"
 )
 
-// TestTimeGuardsHoldForEveryMatch checks that the cheap tests findTimes
-// uses to skip a regexp are true wherever the regexp matches: on each
-// alternative of subPat and on every line of the sample articles.
-func TestTimeGuardsHoldForEveryMatch(t *testing.T) {
+// TestRegexpGuardsHoldForEveryMatch checks that the cheap tests used to
+// skip a regexp are true wherever the regexp matches: on each alternative
+// of the patterns and on every line of the sample articles.
+func TestRegexpGuardsHoldForEveryMatch(t *testing.T) {
 	lines := []string{
 		"2021年上半年", "下半年", "前三季度", "前三个季度", "前两个季度", "前二季度",
 		"第一季度", "三季度", "4季度", "Q3", "H1", "1-5月", "7月份", "3月21日",
 		"今年", "去年", "前年", "明年", "上年", "上一年", "本年", "1998年", "2030",
 		"营收增长", "Q", "半年报",
+		"第3名", "第 十 位", "位列第二", "首位", "榜首", "冠军", "头名", "前十", "TOP 5", "Top3", "top10强",
+		"持股 5.5 %", "出资30%", "入股10%", "增长30%",
+		"A公司宣布完成了数亿元B轮融资", "获得融资", "获融资", "已于近日完成新一轮融资", "融资完成",
 	}
 	paths, _ := filepath.Glob("../testdata/*.md")
 	more, _ := filepath.Glob("../../shared/corpus/*.md")
@@ -34,6 +37,10 @@ func TestTimeGuardsHoldForEveryMatch(t *testing.T) {
 		{"pointRe", pointRe.MatchString, mayHoldYear},
 		{"relYearRe", relYearRe.MatchString, func(s string) bool { return strings.Contains(s, "年") }},
 		{"bareSubRe", bareSubRe.MatchString, mayHoldSub},
+		{"rankExact", rankExact.MatchString, func(s string) bool { return strings.ContainsAny(s, rankExactRunes) }},
+		{"rankUpTo", rankUpTo.MatchString, func(s string) bool { return strings.ContainsAny(s, rankUpToRunes) }},
+		{"stakeRe", stakeRe.MatchString, func(s string) bool { return strings.Contains(s, "%") }},
+		{"fundingVerb", fundingVerb.MatchString, mayFund},
 	}
 	skipped := map[string]int{}
 	for _, s := range lines {
