@@ -331,10 +331,14 @@ func coordinatedBefore(s *sentence, ms []*mention) []*mention {
 // triggerRelations finds facts stated by a verb between two mentions:
 // drives, hinders, partnersWith, competesWith, acquires, serves, locatedIn.
 func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
+	has := newRuneSet(s.Text)
 	for _, p := range predicateOrder {
 		sh := shapes[p]
 		done := map[int]bool{}
 		for _, w := range x.triggers[p] {
+			if !has.mayContain(w) {
+				continue
+			}
 			for off := 0; ; {
 				k := strings.Index(s.Text[off:], w)
 				if k < 0 {

@@ -203,7 +203,11 @@ func (x *Extractor) leadRelations(s *sentence, last string, sink *relSink) {
 
 // issuedRelations: an organization 发布/印发… a policy.
 func (x *Extractor) issuedRelations(s *sentence, sink *relSink) {
+	has := newRuneSet(s.Text)
 	for _, w := range x.triggers[schema.IssuedBy] {
+		if !has.mayContain(w) {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(s.Text[off:], w)
 			if k < 0 {
