@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgbgraph/kgb/schema"
+	"golang.org/x/text/unicode/norm"
 )
 
 // docState is an article while it is analysed: its entities (one per real
@@ -276,10 +277,12 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		if e.mergedTo != nil || e.typ != schema.Company {
 			continue
 		}
-		for _, suf := range mergeEndings {
-			o := byName[schema.Key(e.name+suf)]
+		nameKey := schema.Key(e.name)
+		for i := range mergeEndings {
+			k := mergedKey(e.name, nameKey, i)
+			o := byName[k]
 			if o == nil {
-				o = byAlias[schema.Key(e.name+suf)]
+				o = byAlias[k]
 			}
 			if o == nil || o == e || o.mergedTo != nil || o.typ != schema.Company {
 				continue
@@ -315,8 +318,8 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 	}
 	for _, e := range d.ents {
 		for al := range e.aliases {
-			if _, ok := d.byKey[schema.Key(al)]; !ok {
-				d.byKey[schema.Key(al)] = e
+			if k := schema.Key(al); d.byKey[k] == nil {
+				d.byKey[k] = e
 			}
 		}
 	}
@@ -371,8 +374,9 @@ func (e *entState) finish() {
 		}
 	}
 	delete(e.aliases, e.name)
+	nameKey := schema.Key(e.name)
 	for al := range e.aliases {
-		if schema.Key(al) == schema.Key(e.name) {
+		if schema.Key(al) == nameKey {
 			delete(e.aliases, al)
 		}
 	}
@@ -384,6 +388,37 @@ var legalEndings = []string{"股份有限公司", "有限公司", "集团", "公
 // mergeEndings: a company named once with one of these after its name is
 // the same company (行深智能科技 = 行深智能, Hertz Global = Hertz).
 var mergeEndings = append(append([]string{}, legalEndings...), "科技有限公司", "科技", " Inc.", " Inc", " Group", " Holdings", " Global", " Ltd.", " Ltd", " Corp.", " Corporation")
+
+// mergeEndingKeys[i] is schema.Key(mergeEndings[i]) when the ending starts
+// a new normalization segment (nothing before it can combine with it), so
+// that a name's key followed by it is the key of the name with the ending;
+// "" when it does not. resolve tries every ending on every company, and
+// keying each joined name anew was ~5 % of Extract.
+var mergeEndingKeys = func() []string {
+	keys := make([]string, len(mergeEndings))
+	for i, suf := range mergeEndings {
+		keys[i] = endingKey(suf)
+	}
+	return keys
+}()
+
+// endingKey is schema.Key(suf) if suf starts a new normalization segment,
+// else "".
+func endingKey(suf string) string {
+	if suf == "" || !norm.NFKC.PropertiesString(suf).BoundaryBefore() {
+		return ""
+	}
+	return schema.Key(suf)
+}
+
+// mergedKey is schema.Key(name + mergeEndings[i]), given nameKey =
+// schema.Key(name).
+func mergedKey(name, nameKey string, i int) string {
+	if k := mergeEndingKeys[i]; k != "" {
+		return nameKey + k
+	}
+	return schema.Key(name + mergeEndings[i])
+}
 
 // chinaScopes name the country itself; a market with one of them in front
 // is the same market as without it, unless the article also speaks of the
