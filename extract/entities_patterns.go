@@ -269,7 +269,11 @@ func (x *Extractor) policyCands(text string, toks []token) []cand {
 // surname right after the role word.
 func (x *Extractor) personCands(text string, toks []token) []cand {
 	var cs []cand
+	has := newRuneSet(text)
 	for _, r := range x.roles {
+		if !has.mayContain(r) {
+			continue
+		}
 		for off := 0; ; {
 			i := strings.Index(text[off:], r)
 			if i < 0 {
