@@ -244,8 +244,13 @@ func panicSite(stack []byte) string {
 	return "unknown location"
 }
 
-// writer is the single goroutine that writes to the store and owns the
-// summary and the progress display.
+// writer is the single goroutine that owns the summary and the progress
+// display. It hands each full batch to a commit goroutine and collects the
+// next batch while that one is written (a double buffer): a commit takes
+// hundreds of milliseconds, and writing inline would leave the extraction
+// workers blocked on a full result channel for all that time. At most one
+// commit is in flight, so the store still has a single writer and memory
+// holds at most three batches' worth of results.
 type writer struct {
 	st       store
 	opts     Options
@@ -254,6 +259,22 @@ type writer struct {
 	batch    []*extract.Result
 	paths    []string
 	estimate int
+	inflight chan committed // nil when no commit is running
+}
+
+// committed is what a commit goroutine made of one batch; the writer
+// applies it to the summary, which only the writer goroutine touches.
+type committed struct {
+	n      int // articles in the batch
+	stored []storedPart
+	failed []FileError
+}
+
+// storedPart is one successful transaction: the whole batch, or one
+// article of a batch retried alone.
+type storedPart struct {
+	rs []*extract.Result
+	st graph.PutStats
 }
 
 func (w *writer) loop(outs <-chan outcome) {
@@ -264,11 +285,20 @@ func (w *writer) loop(outs <-chan outcome) {
 		case o, ok := <-outs:
 			if !ok {
 				w.flush()
+				w.wait()
 				return
 			}
 			w.take(o)
+		case c := <-w.inflight: // a nil channel never fires
+			w.inflight = nil
+			w.apply(c)
+			if w.estimate >= w.opts.BatchQuads {
+				w.flush()
+			}
 		case <-timer.C:
-			w.flush()
+			if w.inflight == nil { // else the pending batch goes when it is done
+				w.flush()
+			}
 			timer.Reset(flushAfter)
 		}
 	}
@@ -286,7 +316,10 @@ func (w *writer) take(o outcome) {
 		w.batch = append(w.batch, o.result)
 		w.paths = append(w.paths, o.path)
 		w.estimate += estimateQuads(o.result)
-		if w.estimate >= w.opts.BatchQuads {
+		// While a commit is in flight the next batch may grow to twice
+		// the target rather than stop the writer (and so the workers)
+		// until the commit is done.
+		if w.estimate >= 2*w.opts.BatchQuads || w.estimate >= w.opts.BatchQuads && w.inflight == nil {
 			w.flush()
 		}
 	}
@@ -299,32 +332,63 @@ func estimateQuads(r *extract.Result) int {
 	return 8 + len(r.Doc.Categories) + 5*len(r.Entities) + 9*len(r.Relations) + 9*len(r.Metrics)
 }
 
-// flush writes the pending batch in one transaction. When the batch fails
-// as a whole, each article is retried alone so that one bad result costs
-// only its own file.
+// flush starts the commit of the pending batch, after waiting for the
+// previous one: two concurrent writes would contend for Bolt's single
+// write transaction and leave more than two batches in memory.
 func (w *writer) flush() {
 	if len(w.batch) == 0 {
 		return
 	}
+	w.wait()
 	batch, paths := w.batch, w.paths
 	w.batch, w.paths, w.estimate = nil, nil, 0
 	put := w.st.PutArticles
 	if w.opts.Force {
 		put = w.st.ReplaceArticles // PutArticles would skip unchanged files
 	}
-	if st, err := put(batch); err == nil {
-		w.stored(batch, st)
-	} else {
-		for i, r := range batch {
-			st, err := put(batch[i : i+1])
-			if err != nil {
-				w.fail(paths[i], fmt.Errorf("store: %w", err))
-				continue
-			}
-			w.stored([]*extract.Result{r}, st)
-		}
+	done := make(chan committed, 1)
+	w.inflight = done
+	go func() { done <- commit(put, batch, paths) }()
+}
+
+// wait blocks until the commit in flight, if any, is done and counted.
+func (w *writer) wait() {
+	if w.inflight == nil {
+		return
 	}
-	w.prog.update(len(batch), w.sum)
+	c := <-w.inflight
+	w.inflight = nil
+	w.apply(c)
+}
+
+func (w *writer) apply(c committed) {
+	for _, p := range c.stored {
+		w.stored(p.rs, p.st)
+	}
+	for _, fe := range c.failed {
+		w.fail(fe.Path, fe.Err)
+	}
+	w.prog.update(c.n, w.sum)
+}
+
+// commit writes batch in one transaction. When the batch fails as a whole,
+// each article is retried alone so that one bad result costs only its own
+// file.
+func commit(put func([]*extract.Result) (graph.PutStats, error), batch []*extract.Result, paths []string) committed {
+	c := committed{n: len(batch)}
+	if st, err := put(batch); err == nil {
+		c.stored = append(c.stored, storedPart{batch, st})
+		return c
+	}
+	for i, r := range batch {
+		st, err := put(batch[i : i+1])
+		if err != nil {
+			c.failed = append(c.failed, FileError{Path: paths[i], Err: fmt.Errorf("store: %w", err)})
+			continue
+		}
+		c.stored = append(c.stored, storedPart{[]*extract.Result{r}, st})
+	}
+	return c
 }
 
 func (w *writer) stored(rs []*extract.Result, st graph.PutStats) {
