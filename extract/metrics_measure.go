@@ -146,8 +146,13 @@ func contains(ss []string, s string) bool {
 // of those) among those keep accepts (nil: all), and where it starts.
 func rightmostMeasure(s string, words []string, keep func(string) bool) (string, int) {
 	best, bestAt, bestEnd := "", -1, -1
+	// most measure words cannot occur in s; the filter spares their scans
+	has := newRuneSet(s)
 	for _, w := range words { // longest first, so ties keep the longer word
 		if keep != nil && !keep(w) {
+			continue
+		}
+		if !has.mayContain(w) {
 			continue
 		}
 		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > bestEnd {
@@ -161,7 +166,11 @@ func rightmostMeasure(s string, words []string, keep func(string) bool) (string,
 // of those), and where it starts.
 func leftmostMeasure(s string, words []string) (string, int) {
 	best, bestAt := "", len(s)+1
+	has := newRuneSet(s)
 	for _, w := range words {
+		if !has.mayContain(w) {
+			continue
+		}
 		if i := strings.Index(s, w); i >= 0 && i < bestAt {
 			best, bestAt = w, i
 		}
