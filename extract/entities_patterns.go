@@ -175,13 +175,26 @@ func trailingLatin(text string) string {
 // dictEndingAt returns the byte length of the longest lexicon word that
 // text ends with, 0 if none.
 func (x *Extractor) dictEndingAt(text string) int {
+	// when folding leaves the last maxLen runes as they are (no capital,
+	// no invalid byte), it leaves each of their suffixes too: fold the
+	// tail once instead of every suffix
+	tail := len(text)
+	for n := 0; n < x.dict.maxLen && tail > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(text[:tail])
+		tail -= sz
+	}
+	plain := fold(text[tail:]) == text[tail:]
 	best, n, i := 0, 0, len(text)
 	for n < x.dict.maxLen && i > 0 {
 		_, sz := utf8.DecodeLastRuneInString(text[:i])
 		i -= sz
 		n++
 		w := text[i:]
-		if _, ok := x.dict.m[fold(w)]; ok {
+		k := w
+		if !plain {
+			k = fold(w)
+		}
+		if _, ok := x.dict.m[k]; ok {
 			if i > 0 && isWordByte(text[i-1]) && isWordByte(text[i]) {
 				continue
 			}
