@@ -2,60 +2,21 @@ package graph
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
-	"net/url"
-	"os"
 	"sort"
 	"testing"
-	"time"
 
 	"github.com/kgbgraph/kgb/extract"
+	"github.com/kgbgraph/kgb/internal/pgtest"
 	"github.com/kgbgraph/kgb/schema"
 )
-
-// pgSchemaURL creates an empty schema for one test in the database that
-// KGB_TEST_POSTGRES_URL names and returns a URL whose connections use it;
-// the schema is dropped when the test ends, so reruns start clean.
-func pgSchemaURL(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("KGB_TEST_POSTGRES_URL")
-	if base == "" {
-		t.Skip("KGB_TEST_POSTGRES_URL is not set; skipping the PostgreSQL backend test " +
-			"(e.g. KGB_TEST_POSTGRES_URL='postgres://kgb:kgb@localhost:5432/kgb_test?sslmode=disable')")
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("KGB_TEST_POSTGRES_URL: %v", err)
-	}
-	name := fmt.Sprintf("kgbtest_%d_%d", time.Now().UnixNano(), rand.IntN(1e6))
-	db, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
-		db.Close()
-		t.Fatalf("create schema in %s: %v", u.Redacted(), err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + name + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", name, err)
-		}
-		db.Close()
-	})
-	q := u.Query()
-	q.Set("search_path", name) // lib/pq passes unknown keys on as run-time parameters
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // TestPostgresMatchesBolt builds the same results into Bolt and PostgreSQL,
 // then rebuilds one article changed and deletes another, and compares what
 // both stores answer at each step.
 func TestPostgresMatchesBolt(t *testing.T) {
-	pgURL := pgSchemaURL(t)
+	pgURL := pgtest.SchemaURL(t, "the PostgreSQL backend test")
 	if ro, err := Open(Options{Path: pgURL, ReadOnly: true}); err == nil {
 		ro.Close()
 		t.Fatal("read-only open of an empty schema succeeded")

@@ -1,16 +1,11 @@
 package rdfio
 
 import (
-	"database/sql"
-	"fmt"
-	"math/rand/v2"
-	"net/url"
-	"os"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/kgbgraph/kgb/graph"
+	"github.com/kgbgraph/kgb/internal/pgtest"
 )
 
 // pgStore opens a store in a fresh schema of the database that
@@ -18,34 +13,8 @@ import (
 // start clean), or skips the test when the variable is unset.
 func pgStore(t *testing.T) *graph.Store {
 	t.Helper()
-	base := os.Getenv("KGB_TEST_POSTGRES_URL")
-	if base == "" {
-		t.Skip("KGB_TEST_POSTGRES_URL is not set; skipping export/import over PostgreSQL " +
-			"(e.g. KGB_TEST_POSTGRES_URL='postgres://kgb:kgb@localhost:5432/kgb_test?sslmode=disable')")
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("KGB_TEST_POSTGRES_URL: %v", err)
-	}
-	name := fmt.Sprintf("rdfiotest_%d_%d", time.Now().UnixNano(), rand.IntN(1e6))
-	db, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
-		db.Close()
-		t.Fatalf("create schema in %s: %v", u.Redacted(), err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + name + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", name, err)
-		}
-		db.Close()
-	})
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	st, err := graph.Open(graph.Options{Path: u.String()})
+	pgURL := pgtest.SchemaURL(t, "export/import over PostgreSQL")
+	st, err := graph.Open(graph.Options{Path: pgURL})
 	if err != nil {
 		t.Fatal(err)
 	}
