@@ -150,21 +150,30 @@ func (s *Store) quadsCached(ctx context.Context, dir quad.Direction, node graph.
 	var out []quad.Quad
 	err := s.eachQuadRef(ctx, dir, node, ps, func(r graph.Ref) error {
 		var q quad.Quad
-		for _, d := range quad.Directions {
-			dr, err := s.qs.QuadDirection(r, d)
-			if err != nil {
-				return err
-			}
-			v, err := s.nameOf(dr, c)
-			if err != nil {
-				return err
-			}
-			q.Set(d, v)
+		if err := s.fillQuad(r, &q, quad.Directions, c); err != nil {
+			return err
 		}
 		out = append(out, q)
 		return nil
 	})
 	return out, err
+}
+
+// fillQuad sets the given directions of q from the stored quad r, reading
+// values through c.
+func (s *Store) fillQuad(r graph.Ref, q *quad.Quad, dirs []quad.Direction, c valueCache) error {
+	for _, d := range dirs {
+		dr, err := s.qs.QuadDirection(r, d)
+		if err != nil {
+			return err
+		}
+		v, err := s.nameOf(dr, c)
+		if err != nil {
+			return err
+		}
+		q.Set(d, v)
+	}
+	return nil
 }
 
 // quadsOf is quads for a value rather than a token.
@@ -268,16 +277,8 @@ func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, c valueCa
 	var out []quad.Quad
 	err = iterator.Iterate(ctx, it).Paths(false).Each(func(r graph.Ref) error {
 		q := quad.Quad{Subject: subj, Label: art}
-		for _, d := range []quad.Direction{quad.Predicate, quad.Object} {
-			dr, err := s.qs.QuadDirection(r, d)
-			if err != nil {
-				return err
-			}
-			v, err := s.nameOf(dr, c)
-			if err != nil {
-				return err
-			}
-			q.Set(d, v)
+		if err := s.fillQuad(r, &q, []quad.Direction{quad.Predicate, quad.Object}, c); err != nil {
+			return err
 		}
 		out = append(out, q)
 		return nil
