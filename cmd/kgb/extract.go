@@ -30,21 +30,19 @@ func newExtractCmd() *cobra.Command {
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
 			failed := 0
-			for _, path := range args {
-				res, err := x.ExtractFile(path)
+			err = x.ExtractFiles(args, c.Workers, func(path string, res *extract.Result, err error) error {
 				if err != nil {
 					fmt.Fprintln(cmd.ErrOrStderr(), "kgb:", err)
 					failed++
-					continue
+					return nil
 				}
 				if asJSON {
-					err = enc.Encode(res)
-				} else {
-					err = extract.WriteSummary(out, res)
+					return enc.Encode(res)
 				}
-				if err != nil {
-					return err
-				}
+				return extract.WriteSummary(out, res)
+			})
+			if err != nil {
+				return err
 			}
 			if failed > 0 {
 				out.Flush()
@@ -55,5 +53,6 @@ func newExtractCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per article per line (the SCHEMA.md contract)")
 	cmd.Flags().StringSlice("lexicons", nil, "extra lexicon directories (extend the shipped word lists)")
+	cmd.Flags().Int("workers", 0, "articles extracted at once (default: number of CPUs); output keeps the order of the arguments")
 	return cmd
 }
