@@ -142,27 +142,11 @@ func New(opts Options) (*Extractor, error) {
 			}
 		}
 	}
-	for _, e := range lx.List("triggers_invests") {
-		if e.Value == "list" {
-			x.investList = append(x.investList, e.Word)
-		} else {
-			x.investLead = append(x.investLead, e.Word)
-		}
-	}
-	x.investLead = wordSet(toSet(x.investLead)).sortedWords()
-	x.investList = wordSet(toSet(x.investList)).sortedWords()
+	x.investList, x.investLead = splitByValue(lx.List("triggers_invests"), "list")
 	x.targetWords = newWordSet(lx.List("triggers_targets")).sortedWords()
 	x.partOfVerbs = newWordSet(lx.List("triggers_partof")).sortedWords()
 	x.launchVerbs = newWordSet(lx.List("triggers_launch")).sortedWords()
-	for _, e := range lx.List("product_cues") {
-		if e.Value == "after" {
-			x.productAfter = append(x.productAfter, e.Word)
-		} else {
-			x.productBefore = append(x.productBefore, e.Word)
-		}
-	}
-	x.productBefore = wordSet(toSet(x.productBefore)).sortedWords()
-	x.productAfter = wordSet(toSet(x.productAfter)).sortedWords()
+	x.productAfter, x.productBefore = splitByValue(lx.List("product_cues"), "after")
 	x.unitNouns = newWordSet(lx.List("unit_nouns")).sortedWords()
 	if err := x.loadCues(); err != nil {
 		return nil, err
@@ -264,4 +248,17 @@ func (x *Extractor) metrics(d *docState) []Metric {
 		return out[i].Evidence < out[j].Evidence
 	})
 	return out
+}
+
+// splitByValue parts a lexicon list into the words tagged value and the
+// rest, each deduplicated and in wordSet's matching order.
+func splitByValue(es []Entry, value string) (tagged, rest []string) {
+	for _, e := range es {
+		if e.Value == value {
+			tagged = append(tagged, e.Word)
+		} else {
+			rest = append(rest, e.Word)
+		}
+	}
+	return wordSet(toSet(tagged)).sortedWords(), wordSet(toSet(rest)).sortedWords()
 }
