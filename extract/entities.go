@@ -69,23 +69,26 @@ func tokenAt(toks []token, i int) int {
 func (x *Extractor) candidates(b *Block, toks []token) []cand {
 	text := b.Text
 	bd := boundsOf(toks)
+	// the finders below look many words up in the block; has lets them
+	// skip the words that cannot occur in it without scanning the text
+	has := newRuneSet(text)
 	var cs []cand
 	cs = append(cs, x.lexiconCands(text, bd)...)
 	cs = append(cs, x.anchorCands(b, toks, bd)...)
-	cs = append(cs, x.suffixCands(text, toks, bd)...)
-	cs = append(cs, x.marketCands(text, toks)...)
-	cs = append(cs, x.policyCands(text, toks)...)
-	cs = append(cs, x.personCands(text, toks)...)
+	cs = append(cs, x.suffixCands(text, toks, bd, has)...)
+	cs = append(cs, x.marketCands(text, toks, has)...)
+	cs = append(cs, x.policyCands(text, toks, has)...)
+	cs = append(cs, x.personCands(text, toks, has)...)
 	cs = append(cs, x.speakerCands(text, toks)...)
-	cs = append(cs, x.dotNameCands(text, toks)...)
+	cs = append(cs, x.dotNameCands(text, toks, has)...)
 	cs = append(cs, x.latinCands(text)...)
-	cs = append(cs, x.launchCands(text, toks)...)
+	cs = append(cs, x.launchCands(text, toks, has)...)
 	cs = append(cs, x.governmentCands(text)...)
 	cs = append(cs, x.quoteCands(text, toks)...)
-	cs = append(cs, x.investorCands(text, toks)...)
+	cs = append(cs, x.investorCands(text, toks, has)...)
 	cs = append(cs, x.fundingSubjectCands(text, toks)...)
-	cs = append(cs, x.bareSubjectCands(text, toks)...)
-	cs = append(cs, x.brandTailCands(text, toks)...)
+	cs = append(cs, x.bareSubjectCands(text, toks, has)...)
+	cs = append(cs, x.brandTailCands(text, toks, has)...)
 	cs = append(cs, x.coordinatedCands(text, toks, cs)...)
 	cs = append(cs, x.bracketNameCands(text, toks, cs)...)
 	cs = append(cs, x.categoryCands(text, cs)...)
@@ -290,9 +293,12 @@ const functionChars = "的了和与及或在是为由被将把对向从等并也
 // suffixCands finds names ending in a company or organization word
 // (博裕资本, 零氪科技, 中国电子专用设备工业协会). The name is read back
 // word by word from the ending while the words look like parts of a name.
-func (x *Extractor) suffixCands(text string, toks []token, bd bounds) []cand {
+func (x *Extractor) suffixCands(text string, toks []token, bd bounds, has *runeSet) []cand {
 	var cs []cand
 	for _, suf := range x.orgSuffixes {
+		if !has.mayContain(suf) {
+			continue
+		}
 		for off := 0; ; {
 			i := strings.Index(text[off:], suf)
 			if i < 0 {

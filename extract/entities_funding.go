@@ -87,9 +87,12 @@ var subjectAdverbs = []string{"也", "已经", "已", "还", "则", "均", "都"
 // does what only a company does (另外，华某测控也以3亿元的销售收入跻身前10):
 // two to six characters the dictionary splits into pieces, an adverb, and
 // a company predicate (company_predicates.txt) in the clause.
-func (x *Extractor) bareSubjectCands(text string, toks []token) []cand {
+func (x *Extractor) bareSubjectCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
 	for _, adv := range subjectAdverbs {
+		if !has.mayContain(adv) {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(text[off:], adv)
 			if k < 0 {

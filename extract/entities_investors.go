@@ -23,7 +23,7 @@ var investorLead = []string{"本轮融资由", "本轮投资由", "本次融资�
 // investorCands reads the names in funding lists even when nothing else
 // marks them as names: 由A领投，B、C和D跟投; 投资方包括A、B等. Funding news
 // names investors this way far more than in any other form.
-func (x *Extractor) investorCands(text string, toks []token) []cand {
+func (x *Extractor) investorCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
 	add := func(seg string, at int) {
 		for _, item := range spans(seg, strongSep) {
@@ -45,6 +45,9 @@ func (x *Extractor) investorCands(text string, toks []token) []cand {
 		}
 	}
 	for _, w := range x.investLead {
+		if !has.mayContain(w) {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(text[off:], w)
 			if k < 0 {
@@ -65,6 +68,9 @@ func (x *Extractor) investorCands(text string, toks []token) []cand {
 		}
 	}
 	for _, w := range x.investList {
+		if !has.mayContain(w) {
+			continue
+		}
 		k := strings.Index(text, w)
 		if k < 0 {
 			continue

@@ -80,10 +80,10 @@ func (x *Extractor) listedCompany(text string, toks []token, s, e int) (cand, bo
 // only a company does (营收, 上市, 宣布…): the brand must be a name the
 // dictionary does not know (characters it splits one by one, a proper
 // noun), so that 职业教育 or 在线医疗 stay sectors.
-func (x *Extractor) brandTailCands(text string, toks []token) []cand {
+func (x *Extractor) brandTailCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
 	for _, tail := range x.brandTails {
-		if x.orgType[tail] != "" {
+		if !has.mayContain(tail) || x.orgType[tail] != "" {
 			continue // company endings have their own finder
 		}
 		for off := 0; ; {

@@ -16,10 +16,13 @@ var industryHeads = []string{"行业", "产业"}
 // known words, Latin terms, 非, +, / and market modifiers, with at most one
 // other noun (中国IaaS公有云市场, 非公有云市场, 新车市场). A place with a
 // sector phrase before 行业 makes an Industry (中国半导体设备行业).
-func (x *Extractor) marketCands(text string, toks []token) []cand {
+func (x *Extractor) marketCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
 	heads := append(append([]string{}, x.marketHeads...), industryHeads...)
 	for _, h := range heads {
+		if !has.mayContain(h) {
+			continue
+		}
 		isMarket := x.market[h] == "head"
 		for off := 0; ; {
 			i := strings.Index(text[off:], h)
@@ -225,7 +228,7 @@ var bracketTail = regexp.MustCompile(`（[^（）]*）$|\([^()]*\)$`)
 // policyCands finds policies: a 《title》 ending in a policy word (计划,
 // 意见, 办法…) unless it is introduced as a talk or report, and bare names
 // ending in 政策/制度 that contain a known sector or technology.
-func (x *Extractor) policyCands(text string, toks []token) []cand {
+func (x *Extractor) policyCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
 	for _, m := range bookTitle.FindAllStringSubmatchIndex(text, -1) {
 		name := text[m[2]:m[3]]
@@ -250,6 +253,9 @@ func (x *Extractor) policyCands(text string, toks []token) []cand {
 		cs = append(cs, c)
 	}
 	for _, h := range x.bareHeads {
+		if !has.mayContain(h) {
+			continue
+		}
 		for off := 0; ; {
 			i := strings.Index(text[off:], h)
 			if i < 0 {
@@ -280,9 +286,8 @@ func (x *Extractor) policyCands(text string, toks []token) []cand {
 // personCands finds people named next to a role (常务副秘书长金存忠,
 // 阿里云总裁张建锋): two or three characters starting with a common
 // surname right after the role word.
-func (x *Extractor) personCands(text string, toks []token) []cand {
+func (x *Extractor) personCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
-	has := newRuneSet(text)
 	for _, r := range x.roles {
 		if !has.mayContain(r) {
 			continue

@@ -188,9 +188,12 @@ var nameDots = []string{"·", "•", "・"}
 // Chinese characters on both sides of a name dot. Each side is read as
 // whole tokens of an open word class (no 的, 以, 表示), up to four
 // characters before the dot and five after each dot.
-func (x *Extractor) dotNameCands(text string, toks []token) []cand {
+func (x *Extractor) dotNameCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
 	for _, dot := range nameDots {
+		if !has.mayContain(dot) {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(text[off:], dot)
 			if k < 0 {

@@ -23,9 +23,12 @@ var abbreviation = regexp.MustCompile(`^[A-Z]{2,5}$`)
 // launchCands finds products by their launch: after 推出/发布…
 // (triggers_launch.txt) a Latin model name, or a category and an
 // abbreviation (云服务器ECS), and the items listed with it (A和B, A、B).
-func (x *Extractor) launchCands(text string, toks []token) []cand {
+func (x *Extractor) launchCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
 	for _, v := range x.launchVerbs {
+		if !has.mayContain(v) {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(text[off:], v)
 			if k < 0 {

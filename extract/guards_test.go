@@ -17,6 +17,7 @@ func TestRegexpGuardsHoldForEveryMatch(t *testing.T) {
 		"今年", "去年", "前年", "明年", "上年", "上一年", "本年", "1998年", "2030",
 		"营收增长", "Q", "半年报",
 		"第3名", "第 十 位", "位列第二", "首位", "榜首", "冠军", "头名", "前十", "TOP 5", "Top3", "top10强",
+		"第\t2", "前\n三", "次第花开", "目前前3家", "此前 二", "前  5", "TOPS", "第", "前",
 		"持股 5.5 %", "出资30%", "入股10%", "增长30%",
 		"A公司宣布完成了数亿元B轮融资", "获得融资", "获融资", "已于近日完成新一轮融资", "融资完成",
 	}
@@ -37,8 +38,8 @@ func TestRegexpGuardsHoldForEveryMatch(t *testing.T) {
 		{"pointRe", pointRe.MatchString, mayHoldYear},
 		{"relYearRe", relYearRe.MatchString, func(s string) bool { return strings.Contains(s, "年") }},
 		{"bareSubRe", bareSubRe.MatchString, mayHoldSub},
-		{"rankExact", rankExact.MatchString, func(s string) bool { return strings.ContainsAny(s, rankExactRunes) }},
-		{"rankUpTo", rankUpTo.MatchString, func(s string) bool { return strings.ContainsAny(s, rankUpToRunes) }},
+		{"rankExact", rankExact.MatchString, mayRankExact},
+		{"rankUpTo", rankUpTo.MatchString, mayRankUpTo},
 		{"stakeRe", stakeRe.MatchString, func(s string) bool { return strings.Contains(s, "%") }},
 		{"fundingVerb", fundingVerb.MatchString, mayFund},
 	}

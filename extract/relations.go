@@ -331,7 +331,7 @@ func coordinatedBefore(s *sentence, ms []*mention) []*mention {
 // triggerRelations finds facts stated by a verb between two mentions:
 // drives, hinders, partnersWith, competesWith, acquires, serves, locatedIn.
 func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
-	has := newRuneSet(s.Text)
+	has := s.runes()
 	for _, p := range predicateOrder {
 		sh := shapes[p]
 		done := map[int]bool{}

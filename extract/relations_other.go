@@ -26,6 +26,9 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 	investor := types(schema.Company, schema.Organization, schema.Person)
 	var investors []*mention
 	for _, w := range x.investList {
+		if !s.runes().mayContain(w) {
+			continue
+		}
 		if k := strings.Index(s.Text, w); k >= 0 {
 			_, ce := clauseOf(s.Text, k+len(w))
 			// a list runs over commas too: 投资方包括A、B，C跟投
@@ -33,6 +36,9 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 		}
 	}
 	for _, w := range x.investLead {
+		if !s.runes().mayContain(w) {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(s.Text[off:], w)
 			if k < 0 {
@@ -203,7 +209,7 @@ func (x *Extractor) leadRelations(s *sentence, last string, sink *relSink) {
 
 // issuedRelations: an organization 发布/印发… a policy.
 func (x *Extractor) issuedRelations(s *sentence, sink *relSink) {
-	has := newRuneSet(s.Text)
+	has := s.runes()
 	for _, w := range x.triggers[schema.IssuedBy] {
 		if !has.mayContain(w) {
 			continue

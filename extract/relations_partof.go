@@ -24,6 +24,9 @@ func (x *Extractor) partOfRelations(s *sentence, sink *relSink) {
 		}
 	}
 	for _, w := range x.partOfVerbs {
+		if !s.runes().mayContain(w) {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(s.Text[off:], w)
 			if k < 0 {

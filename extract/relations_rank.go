@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgbgraph/kgb/schema"
 )
@@ -31,7 +32,7 @@ func trailingScope(text string) string {
 func (c *rankContext) update(s *sentence) {
 	cue := false
 	for _, w := range c.cue.rankCues {
-		cue = cue || strings.Contains(s.Text, w)
+		cue = cue || s.runes().mayContain(w) && strings.Contains(s.Text, w)
 	}
 	if !cue {
 		return
@@ -39,8 +40,14 @@ func (c *rankContext) update(s *sentence) {
 	// what comes after the sentence's own ranking is not its basis
 	// (排在首位的特斯拉由中国市场拉动)
 	end, ranking := len(s.Text), false
-	for _, re := range []*regexp.Regexp{rankExact, rankUpTo} {
-		if loc := re.FindStringIndex(s.Text); loc != nil && loc[0] < end {
+	for _, r := range []struct {
+		re  *regexp.Regexp
+		may func(string) bool
+	}{{rankExact, mayRankExact}, {rankUpTo, mayRankUpTo}} {
+		if !r.may(s.Text) {
+			continue
+		}
+		if loc := r.re.FindStringIndex(s.Text); loc != nil && loc[0] < end {
 			end, ranking = loc[0], true
 		}
 	}
@@ -110,13 +117,42 @@ var (
 	rankUpTo  = regexp.MustCompile(`(?:前|TOP|Top|top)\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|强|大|家)?`)
 )
 
-// Every rankExact match holds one of rankExactRunes (第, 首位, 榜首, 冠军,
-// 头名) and every rankUpTo match one of rankUpToRunes (前, TOP, Top, top):
-// sentences without them skip the regexps.
-const (
-	rankExactRunes = "第首冠头"
-	rankUpToRunes  = "前Tt"
-)
+// rankNumerals are the characters the rank regexps read as a number.
+const rankNumerals = "一二两三四五六七八九十百0123456789"
+
+// mayRankExact is true wherever rankExact matches: its first alternative
+// is 第 then at most one \s (ASCII white space) then a numeral, the others
+// are fixed words. Most sentences hold a 第 or 前 (次第, 目前, 此前) but no
+// ranking, and the check spares them the regexp.
+func mayRankExact(s string) bool {
+	return numeralAfter(s, "第") || strings.Contains(s, "首位") || strings.Contains(s, "榜首") ||
+		strings.Contains(s, "冠军") || strings.Contains(s, "头名")
+}
+
+// mayRankUpTo is true wherever rankUpTo matches: 前/TOP/Top/top, at most
+// one \s, a numeral.
+func mayRankUpTo(s string) bool {
+	return numeralAfter(s, "前") || numeralAfter(s, "TOP") || numeralAfter(s, "Top") || numeralAfter(s, "top")
+}
+
+// numeralAfter reports whether head occurs in s followed by a rank numeral,
+// with at most one \s between.
+func numeralAfter(s, head string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], head)
+		if k < 0 {
+			return false
+		}
+		off += k + len(head)
+		rest := s[off:]
+		if rest != "" && strings.IndexByte("\t\n\f\r ", rest[0]) >= 0 {
+			rest = rest[1:]
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(rankNumerals, r) {
+			return true
+		}
+	}
+}
 
 // rankHit is one ranking expression in a sentence.
 type rankHit struct {
@@ -131,7 +167,7 @@ type rankHit struct {
 // clause, or of what the text was ranking by just before.
 func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) {
 	var hits []rankHit
-	for _, m := range findAllIf(rankExact, s.Text, strings.ContainsAny(s.Text, rankExactRunes)) {
+	for _, m := range findAllIf(rankExact, s.Text, mayRankExact(s.Text)) {
 		n, place := 1, true
 		if m[2] >= 0 {
 			n = parseRankNumber(s.Text[m[2]:m[3]])
@@ -150,7 +186,7 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 			hits = append(hits, rankHit{m[0], m[1], n, 0, place})
 		}
 	}
-	for _, m := range findAllIf(rankUpTo, s.Text, strings.ContainsAny(s.Text, rankUpToRunes)) {
+	for _, m := range findAllIf(rankUpTo, s.Text, mayRankUpTo(s.Text)) {
 		if n := parseRankNumber(s.Text[m[2]:m[3]]); n > 0 {
 			hits = append(hits, rankHit{m[0], m[1], 0, n, false})
 		}

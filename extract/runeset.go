@@ -19,11 +19,12 @@ func newRuneSet(s string) *runeSet {
 
 // mayContain reports false only if w cannot occur in the set's text.
 func (rs *runeSet) mayContain(w string) bool {
-	// an invalid w can occur where the text decodes its bytes otherwise
-	if !utf8.ValidString(w) {
-		return true
-	}
 	for _, r := range w {
+		// an invalid w can occur where the text decodes its bytes
+		// otherwise (ranging yields RuneError for each bad byte)
+		if r == utf8.RuneError {
+			return true
+		}
 		if rs[r>>6&15]&(1<<(uint(r)&63)) == 0 {
 			return false
 		}

@@ -15,6 +15,17 @@ type sentence struct {
 	Block    int       // index into Article.Blocks
 	Heading  string    // text of the nearest heading above, "" if none
 	Mentions []mention // in order of Start
+
+	has *runeSet // the runes of Text, made on first use by runes()
+}
+
+// runes returns the rune filter of the sentence's text, made once: the
+// relation finders each look many trigger words up in the same sentence.
+func (s *sentence) runes() *runeSet {
+	if s.has == nil {
+		s.has = newRuneSet(s.Text)
+	}
+	return s.has
 }
 
 // mention is one occurrence of an entity in a sentence, by byte offsets into
