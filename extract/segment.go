@@ -148,23 +148,41 @@ func readSegDict(seg *gse.Segmenter, out chan<- []gse.Token) error {
 }
 
 // parseSegDictLine splits a "word freq [pos]" line; ok is false for a line
-// with fewer than two fields. Frequencies are whole numbers well below
-// 2^53, whose float64 is exactly what strconv.ParseFloat would give; any
-// other form still goes through ParseFloat.
+// with fewer than two fields. Fields are split at ASCII blanks only, not
+// at Unicode spaces as bytes.Fields would: bytes.Fields takes its slow
+// path on any non-ASCII line, and segDict has no Unicode spaces (a test
+// checks both splits agree on every line). Frequencies are whole numbers
+// well below 2^53, whose float64 is exactly what strconv.ParseFloat would
+// give; any other form still goes through ParseFloat.
 func parseSegDictLine(line []byte) (word []byte, freq float64, pos []byte, ok bool, err error) {
-	f := bytes.Fields(line)
-	if len(f) < 2 {
+	var f [3][]byte
+	n := 0
+	for i := 0; i < len(line) && n < len(f); {
+		for i < len(line) && asciiBlank(line[i]) {
+			i++
+		}
+		start := i
+		for i < len(line) && !asciiBlank(line[i]) {
+			i++
+		}
+		if i > start {
+			f[n] = line[start:i]
+			n++
+		}
+	}
+	if n < 2 {
 		return nil, 0, nil, false, nil
 	}
-	if n, isInt := smallUint(f[1]); isInt {
-		freq = float64(n)
+	if v, isInt := smallUint(f[1]); isInt {
+		freq = float64(v)
 	} else if freq, err = strconv.ParseFloat(string(f[1]), 64); err != nil {
 		return nil, 0, nil, false, err
 	}
-	if len(f) > 2 {
-		pos = f[2]
-	}
-	return f[0], freq, pos, true, nil
+	return f[0], freq, f[2], true, nil
+}
+
+func asciiBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
 }
 
 // smallUint parses 1–15 ASCII digits.

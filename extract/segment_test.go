@@ -66,9 +66,12 @@ func TestSegDictKeysUnique(t *testing.T) {
 	n := 0
 	for sc.Scan() {
 		n++
-		word, _, _, ok, err := parseSegDictLine(sc.Bytes())
+		word, _, pos, ok, err := parseSegDictLine(sc.Bytes())
 		if err != nil || !ok {
 			t.Fatalf("line %d %q: ok=%v err=%v", n, sc.Text(), ok, err)
+		}
+		if f := bytes.Fields(sc.Bytes()); len(f) != 3 || !bytes.Equal(f[0], word) || !bytes.Equal(f[2], pos) {
+			t.Errorf("line %d %q: %q %q, bytes.Fields gives %q", n, sc.Text(), word, pos, f)
 		}
 		key := gse.Join(seg.SplitTextToWords(word))
 		if prev, dup := seen[key]; dup {
