@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -91,9 +90,9 @@ func bracketSpans(s, open, close string, maxRunes int) [][2]int {
 	start := -1
 	for i, r := range s {
 		switch {
-		case start < 0 && strings.ContainsRune(open, r):
+		case start < 0 && hasRune(open, r):
 			start = i
-		case start >= 0 && strings.ContainsRune(close, r):
+		case start >= 0 && hasRune(close, r):
 			inner := s[start+utf8.RuneLen(headRune(s[start:])) : i]
 			if maxRunes == 0 || utf8.RuneCountInString(inner) <= maxRunes {
 				out = append(out, [2]int{start, i + utf8.RuneLen(r)})

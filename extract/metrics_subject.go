@@ -120,14 +120,14 @@ func (v *sentenceView) opensWithUnknownName() bool {
 	for changed := true; changed; {
 		changed = false
 		t = strings.TrimLeft(t, " ，,、“\"「")
-		for _, w := range append([]string{"与此同时"}, clauseOpeners...) {
+		for _, w := range sentenceOpeners {
 			if strings.HasPrefix(t, w) {
 				t = t[len(w):]
 				changed = true
 			}
 		}
 	}
-	if t == "" || !isHanFigRune(headRune(t)) || strings.ContainsRune("其该此这它总全各每本", headRune(t)) {
+	if t == "" || !isHanFigRune(headRune(t)) || hasRune("其该此这它总全各每本", headRune(t)) {
 		return false
 	}
 	off := len(v.s) - len(t)
@@ -137,20 +137,20 @@ func (v *sentenceView) opensWithUnknownName() bool {
 		}
 	}
 	// the name runs up to a predicate or a year (长飞2021年实现…); what
-	// runs into a measure word (海外收入占比) is a modifier, not a name
+	// runs into a measure word (海外收入占比) is a modifier, not a name.
+	// The name must be two to six Han characters (checked below), so an
+	// end past limit, the end of t's first six Han characters, fails: only
+	// marks starting by limit are looked for, and the first digit can only
+	// be at limit (a digit is no Han character).
+	limit := hanPrefixEnd(t, 6)
 	end := -1
 	for _, w := range predicateMarks {
-		if i := strings.Index(t, w); i >= 0 && (end < 0 || i < end) {
+		if i := strings.Index(t[:min(len(t), limit+len(w))], w); i >= 0 && (end < 0 || i < end) {
 			end = i
 		}
 	}
-	for i, r := range t {
-		if isASCIIDigit(r) {
-			if end < 0 || i < end {
-				end = i
-			}
-			break
-		}
+	if limit < len(t) && isASCIIDigit(rune(t[limit])) && (end < 0 || limit < end) {
+		end = limit
 	}
 	if end < 0 {
 		return false
@@ -169,6 +169,21 @@ func (v *sentenceView) opensWithUnknownName() bool {
 	n := utf8.RuneCountInString(name)
 	return n >= 2 && n <= 6
 }
+
+// hanPrefixEnd returns the byte length of the longest prefix of t made of
+// at most n Han characters.
+func hanPrefixEnd(t string, n int) int {
+	for i, r := range t {
+		if n == 0 || !isHanFigRune(r) {
+			return i
+		}
+		n--
+	}
+	return len(t)
+}
+
+// sentenceOpeners may stand before the name a sentence opens with.
+var sentenceOpeners = append([]string{"与此同时"}, clauseOpeners...)
 
 // clauseOpeners may stand before a clause's subject.
 var clauseOpeners = []string{"其中", "而且", "并且", "但是", "不过", "同时", "此外", "另外", "目前", "当前", "如今", "预计", "截至", "截止", "由于", "因为", "虽然", "尽管", "其实", "而", "但", "且", "仅", "也", "则", "更", "从", "到", "在"}

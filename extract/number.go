@@ -438,7 +438,7 @@ func parsePercentWords(s string, i int, t *unitTable) (quantity, bool) {
 	k := j
 	for k < len(s) {
 		r, n := utf8.DecodeRuneInString(s[k:])
-		if !strings.ContainsRune("零〇一二两三四五六七八九十百", r) {
+		if !hasRune("零〇一二两三四五六七八九十百", r) {
 			break
 		}
 		k += n
@@ -453,9 +453,15 @@ func parsePercentWords(s string, i int, t *unitTable) (quantity, bool) {
 	return quantity{Start: i, NumEnd: k, End: k, Value: v, Unit: "percent", Kind: kindPercent, Chinese: true}, true
 }
 
-const chineseDigits = "零〇一二两三四五六七八九十百千万亿"
-
-func isChineseDigit(r rune) bool { return strings.ContainsRune(chineseDigits, r) }
+// isChineseDigit: 零〇一二两三四五六七八九十百千万亿. A switch, as
+// scanQuantities asks about every rune of a sentence.
+func isChineseDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
 
 // parseChinese reads a Chinese numeral (两万, 九成, 三个, 一半). Chinese
 // numerals are everywhere in ordinary words (一些, 三元锂电池, 统一), so only

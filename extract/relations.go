@@ -144,13 +144,13 @@ const clauseBreaks = "，,：:"
 func clauseOf(text string, i int) (int, int) {
 	s := 0
 	for j, r := range text[:i] {
-		if strings.ContainsRune(clauseBreaks, r) {
+		if hasRune(clauseBreaks, r) {
 			s = j + utf8.RuneLen(r)
 		}
 	}
 	e := len(text)
 	for j, r := range text[i:] {
-		if strings.ContainsRune(clauseBreaks, r) {
+		if hasRune(clauseBreaks, r) {
 			e = i + j
 			break
 		}
@@ -178,7 +178,7 @@ func (x *Extractor) negated(s *sentence, i int) bool {
 	from := i
 	for n := 0; n < 4 && from > 0; n++ {
 		_, sz := utf8.DecodeLastRuneInString(s.Text[:from])
-		if insideMention(s, from-sz, from) || strings.ContainsRune(clauseBreaks, rune(s.Text[from-sz])) {
+		if insideMention(s, from-sz, from) || hasRune(clauseBreaks, rune(s.Text[from-sz])) {
 			break
 		}
 		from -= sz
@@ -255,7 +255,7 @@ func (x *Extractor) modifier(s *sentence, m *mention) bool {
 	if len(r) < 2 || !isHanRune(r[0]) || !isHanRune(r[1]) || insideMention(s, len(s.Text)-len(rest), len(s.Text)-len(rest)+1) {
 		return false
 	}
-	if len(r) > 2 && (unicode.IsDigit(r[2]) || strings.ContainsRune("数近约超逾", r[2])) {
+	if len(r) > 2 && (unicode.IsDigit(r[2]) || hasRune("数近约超逾", r[2])) {
 		return false // 花费4400万美元收购…: a word taking an amount is the verb, not a noun
 	}
 	pos, ok := x.dictPOS(string(r[:2]))

@@ -148,7 +148,7 @@ func numeralAfter(s, head string) bool {
 		if rest != "" && strings.IndexByte("\t\n\f\r ", rest[0]) >= 0 {
 			rest = rest[1:]
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(rankNumerals, r) {
+		if r, _ := utf8.DecodeRuneInString(rest); hasRune(rankNumerals, r) {
 			return true
 		}
 	}

@@ -31,3 +31,16 @@ func (rs *runeSet) mayContain(w string) bool {
 	}
 	return true
 }
+
+// hasRune reports whether the short set of characters holds r, as
+// strings.ContainsRune does for a valid set without U+FFFD; it compares
+// runes in place where ContainsRune turns a non-ASCII r into a string to
+// search for, and the finders ask it for nearly every rune of the text.
+func hasRune(set string, r rune) bool {
+	for _, c := range set {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}

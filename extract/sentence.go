@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -83,8 +82,8 @@ func splitSentences(text string) [][2]int {
 				depth--
 			}
 		}
-		long := i-start > maxSentence && (strings.ContainsRune(clauseBreaks, r) || r == ' ') || i-start > 2*maxSentence
-		if depth == 0 && strings.ContainsRune(sentenceEnds, r) || long {
+		long := i-start > maxSentence && (hasRune(clauseBreaks, r) || r == ' ') || i-start > 2*maxSentence
+		if depth == 0 && hasRune(sentenceEnds, r) || long {
 			end := i + utf8.RuneLen(r)
 			emit(end)
 			start = end
