@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,61 +12,94 @@ import (
 // space collapses, and the spaces IT之家 puts between Chinese and digits or
 // Latin words (2020 年, 242.90 亿元) go, so that patterns see 2020年. Chinese
 // punctuation and the book-title and full-width brackets (《》（）) stay as
-// the article wrote them, because names keep them. pos maps every byte
-// offset of s (and len(s)) to the offset in the result, so link spans can
-// follow the text.
-func normText(s string) (out string, pos []int) {
-	type item struct {
-		r     rune
-		at    int
-		space bool
-	}
-	items := make([]item, 0, len(s))
-	for i, r := range s {
-		if r == utf8.RuneError {
-			continue
+// the article wrote them, because names keep them. Invalid bytes and U+FFFD
+// are dropped.
+//
+// offsets, if given, are byte offsets into s (0…len(s), in any order),
+// which normText rewrites in place to offsets into the result, so that
+// link spans can follow the text: a byte inside a rune, or dropped, maps to
+// where what follows it went.
+//
+// It is one pass over s: a run of blanks is held back until the next rune
+// shows whether it becomes one space or none, and ASCII bytes, which are
+// never wide and fold to themselves, are copied without decoding.
+func normText(s string, offsets []int) string {
+	var order []int // offsets' indexes by offset, resolved front to back
+	if len(offsets) > 0 {
+		order = make([]int, len(offsets))
+		for k := range order {
+			order[k] = k
 		}
-		space := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
-		if !space {
-			r = halfWidth(r)
-		}
-		items = append(items, item{r, i, space})
+		sort.SliceStable(order, func(a, b int) bool { return offsets[order[a]] < offsets[order[b]] })
 	}
-	pos = make([]int, len(s)+1)
-	for i := range pos {
-		pos[i] = -1
+	next := 0 // first offset in order not yet resolved
+	// at reports that the rune at byte i of s is written at out offset
+	// v: every offset not yet resolved up to i maps there.
+	at := func(i, v int) {
+		for next < len(order) && offsets[order[next]] <= i {
+			offsets[order[next]] = v
+			next++
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	last := rune(0) // last rune written
-	for i := 0; i < len(items); i++ {
-		it := items[i]
-		pos[it.at] = b.Len()
-		if !it.space {
-			b.WriteRune(it.r)
-			last = it.r
+	blanks := false // blanks seen since it
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				at(i, b.Len())
+				blanks = true
+				i++
+				continue
+			}
+			if blanks {
+				// an ASCII rune is never wide
+				if last != 0 && !wide(last) {
+					b.WriteByte(' ')
+				}
+				blanks = false
+			}
+			at(i, b.Len())
+			b.WriteByte(c)
+			last = rune(c)
+			i++
 			continue
 		}
-		j := i
-		for j < len(items) && items[j].space {
-			pos[items[j].at] = b.Len()
-			j++
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError {
+			i += size // its bytes map to what follows
+			continue
 		}
-		if last != 0 && j < len(items) && !wide(last) && !wide(items[j].r) {
-			b.WriteByte(' ')
-			last = ' '
+		if unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+			at(i, b.Len())
+			blanks = true
+			i += size
+			continue
 		}
-		i = j - 1
+		h := halfWidth(r)
+		if blanks {
+			if last != 0 && !wide(last) && !wide(h) {
+				b.WriteByte(' ')
+			}
+			blanks = false
+		}
+		at(i, b.Len())
+		if h == r {
+			b.WriteString(s[i : i+size])
+		} else {
+			b.WriteRune(h)
+		}
+		last = h
+		i += size
 	}
-	pos[len(s)] = b.Len()
-	// bytes inside a rune (or dropped) take the offset of what follows
-	for i := len(s) - 1; i >= 0; i-- {
-		if pos[i] < 0 {
-			pos[i] = pos[i+1]
-		}
-	}
-	return b.String(), pos
+	at(len(s), b.Len())
+	return b.String()
 }
+
+// asciiSpace is unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // halfWidth folds the full-width forms of ASCII letters, digits and signs,
 // but keeps the Chinese punctuation marks that share that block.
@@ -89,8 +123,7 @@ func wide(r rune) bool {
 
 // cleanInline normalises a one-line string such as a title.
 func cleanInline(s string) string {
-	out, _ := normText(s)
-	return strings.TrimSpace(out)
+	return strings.TrimSpace(normText(s, nil))
 }
 
 // blockBuilder collects the text of one block with its anchors, then
@@ -115,8 +148,12 @@ func (bb *blockBuilder) empty() bool { return strings.TrimSpace(bb.raw.String())
 
 // build returns the normalised block, or false when it holds no text.
 func (bb *blockBuilder) build(kind BlockKind, level int) (Block, bool) {
-	raw := bb.raw.String()
-	text, pos := normText(raw)
+	// the links' spans, as offsets into the normalised text
+	spans := make([]int, 0, 2*len(bb.links))
+	for _, l := range bb.links {
+		spans = append(spans, l.Start, l.End)
+	}
+	text := normText(bb.raw.String(), spans)
 	trimmed := strings.TrimLeft(text, " ")
 	shift := len(text) - len(trimmed)
 	text = strings.TrimRight(trimmed, " ")
@@ -124,8 +161,8 @@ func (bb *blockBuilder) build(kind BlockKind, level int) (Block, bool) {
 		return Block{}, false
 	}
 	blk := Block{Kind: kind, Level: level, Text: text}
-	for _, l := range bb.links {
-		s, e := pos[l.Start]-shift, pos[l.End]-shift
+	for k, l := range bb.links {
+		s, e := spans[2*k]-shift, spans[2*k+1]-shift
 		if s < 0 {
 			s = 0
 		}
