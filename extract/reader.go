@@ -147,12 +147,50 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("date %q: not RFC 1123, RFC 3339 or YYYY-MM-DD", s)
 }
 
+// htmlOpenings are the tag openings, after a '<', that make a body HTML.
+var htmlOpenings = []string{"p", "div", "h1", "h2", "h3", "article", "html", "body", "br", "section", "main", "span"}
+
+// looksLikeHTML reports whether body holds one of htmlOpenings after a
+// '<', in any letter case. It was bytes.Contains on bytes.ToLower(body);
+// rather than lower a copy of the body it compares in place after each
+// '<'. That is exact because the only non-ASCII characters that lower to
+// ASCII are K (Kelvin sign, to k, in no opening) and İ, which lowers to i:
+// tagByteMatches lets İ stand for an i.
 func looksLikeHTML(body []byte) bool {
-	lower := bytes.ToLower(body)
-	for _, tag := range []string{"<p", "<div", "<h1", "<h2", "<h3", "<article", "<html", "<body", "<br", "<section", "<main", "<span"} {
-		if bytes.Contains(lower, []byte(tag)) {
-			return true
+	for i := 0; ; {
+		j := bytes.IndexByte(body[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		for _, tag := range htmlOpenings {
+			if hasTagPrefix(body[i:], tag) {
+				return true
+			}
 		}
 	}
-	return false
+}
+
+// hasTagPrefix reports whether b starts with tag (lower-case ASCII) once
+// lowered.
+func hasTagPrefix(b []byte, tag string) bool {
+	k := 0
+	for t := 0; t < len(tag); t++ {
+		if k >= len(b) {
+			return false
+		}
+		c := b[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case c == tag[t]:
+			k++
+		case tag[t] == 'i' && c == 0xC4 && k+1 < len(b) && b[k+1] == 0xB0: // İ, U+0130
+			k += 2
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,6 +186,59 @@ func TestSplitSentences(t *testing.T) {
 		}
 		if strings.Join(got, "|") != tc.want {
 			t.Errorf("splitSentences(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLooksLikeHTML(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"<p>text</p>", true},
+		{"# 标题\n\n正文 a < b", false},
+		{"<DIV class=x>", true},
+		{"<dİv>", true}, // İ lowers to i
+		{"<dIv>", true},
+		{"<SpAn>", true},
+		{"<pre>code</pre>", true}, // "<p" is a prefix match
+		{"<spa", false},
+		{"<", false},
+		{"", false},
+		{"<a href=x>link</a>", false},
+		{"<\u212Aey>", false}, // Kelvin sign lowers to k, in no opening
+		{"1 <2 and <h3", true},
+		{"<h4>", false},
+	} {
+		if got := looksLikeHTML([]byte(tc.body)); got != tc.want {
+			t.Errorf("looksLikeHTML(%q) = %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}
+
+// looksLikeHTMLRef is the first version, on a lowered copy of the body.
+func looksLikeHTMLRef(body []byte) bool {
+	lower := bytes.ToLower(body)
+	for _, tag := range htmlOpenings {
+		if bytes.Contains(lower, []byte("<"+tag)) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLooksLikeHTMLMatchesReference(t *testing.T) {
+	pieces := []string{"<", "p", "P", "d", "D", "i", "I", "İ", "v", "V", "h", "1", "3", "s", "e", "c", "t", "o", "n",
+		"a", "r", "l", "m", "b", "y", "S", "A", "N", "中", "\u212A", " ", ">"}
+	rng := rand.New(rand.NewSource(2))
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(12); k >= 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		body := []byte(sb.String())
+		if got, want := looksLikeHTML(body), looksLikeHTMLRef(body); got != want {
+			t.Fatalf("looksLikeHTML(%q) = %v, reference %v", body, got, want)
 		}
 	}
 }
