@@ -115,5 +115,6 @@ func (s *Store) applyPhases(del, add []graph.Delta) error {
 		}
 		return err
 	}
+	s.trimMapped()
 	return nil
 }

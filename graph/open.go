@@ -61,6 +61,10 @@ type Options struct {
 	// many metrics, one Lookup reads; the rest are counted. Hubs then answer
 	// in tens of milliseconds. 0 means DefaultReportLimit, negative no limit.
 	ReportLimit int
+	// MappedLimit bounds how much of a writable Bolt store the process keeps
+	// mapped in memory between write transactions (see trimMapped); 0 means
+	// DefaultMappedLimit, negative no limit.
+	MappedLimit int64
 }
 
 // DefaultReportLimit is the ReportLimit when none is set.
@@ -86,6 +90,9 @@ type Store struct {
 	kv      *batchKV
 	kvOpts  graph.Options
 	writeMu sync.Mutex // one write (read stored, diff, apply) at a time
+
+	mappedLimit int64 // see trimMapped
+	mappedTrims int   // how often the mapping was trimmed, for tests
 }
 
 // ErrInUse is returned (wrapped) when another process holds the store.
@@ -103,7 +110,10 @@ func Open(opts Options) (*Store, error) {
 	if opts.ReportLimit == 0 {
 		opts.ReportLimit = DefaultReportLimit
 	}
-	s := &Store{vocab: schema.NewVocab(opts.Base), path: opts.Path, readOnly: opts.ReadOnly, reportLimit: opts.ReportLimit}
+	if opts.MappedLimit == 0 {
+		opts.MappedLimit = DefaultMappedLimit
+	}
+	s := &Store{vocab: schema.NewVocab(opts.Base), path: opts.Path, readOnly: opts.ReadOnly, reportLimit: opts.ReportLimit, mappedLimit: opts.MappedLimit}
 	var err error
 	if isSQLURL(opts.Path) {
 		s.qs, err = openSQL(opts)
