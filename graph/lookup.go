@@ -132,14 +132,27 @@ func (s *Store) findEntity(ctx context.Context, name string) (quad.IRI, []quad.I
 	if err != nil {
 		return "", nil, err
 	}
-	kq, err := s.quadsOf(ctx, quad.Object, quad.String(key), keyPred)
+	counts := map[quad.IRI]int{}
+	// A hub's key is written once per article that names it: count those
+	// from the index when the store allows, rather than read each.
+	byValue, indexed, err := s.indexedCounts(quad.String(key), quad.Object, s.vocab.Prop(schema.PropKey), valueCache{})
 	if err != nil {
 		return "", nil, fmt.Errorf("look up %q: %w", name, err)
 	}
-	counts := map[quad.IRI]int{}
-	for _, q := range kq {
-		if iri, ok := q.Subject.(quad.IRI); ok {
-			counts[iri]++
+	for v, n := range byValue {
+		if iri, ok := v.(quad.IRI); ok {
+			counts[iri] += n
+		}
+	}
+	if !indexed {
+		kq, err := s.quadsOf(ctx, quad.Object, quad.String(key), keyPred)
+		if err != nil {
+			return "", nil, fmt.Errorf("look up %q: %w", name, err)
+		}
+		for _, q := range kq {
+			if iri, ok := q.Subject.(quad.IRI); ok {
+				counts[iri]++
+			}
 		}
 	}
 	if len(counts) == 0 {
@@ -178,52 +191,14 @@ func (s *Store) report(ctx context.Context, n *namer, iri quad.IRI) (*EntityRepo
 		return nil, err
 	}
 
-	// One pass over the quads that point at the entity: the articles that
-	// mention it and the statements it is subject or object of.
-	in, err := s.preds(s.vocab.Prop(schema.PropMentions), s.vocab.Prop(schema.PropSubject), s.vocab.Prop(schema.PropObject))
+	nb, err := s.neighbours(ctx, iri, node)
 	if err != nil {
 		return nil, err
 	}
-	var stmts []graph.Ref
-	asSubject := map[any]bool{}
-	seen := map[any]bool{}
-	arts := map[any]bool{}
-	err = s.eachQuadRef(ctx, quad.Object, node, in, func(q graph.Ref) error {
-		p, err := s.qs.QuadDirection(q, quad.Predicate)
-		if err != nil {
-			return err
-		}
-		sub, err := s.qs.QuadDirection(q, quad.Subject)
-		if err != nil || sub == nil {
-			return err
-		}
-		switch in[p.Key()].iri {
-		case quad.IRI(s.vocab.Prop(schema.PropMentions)):
-			arts[sub.Key()] = true
-		case quad.IRI(s.vocab.Prop(schema.PropSubject)):
-			asSubject[sub.Key()] = true
-			fallthrough
-		default:
-			if !seen[sub.Key()] {
-				seen[sub.Key()] = true
-				stmts = append(stmts, sub)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	rep.Articles = len(arts)
-
-	// A hub (中国, 特斯拉 in 10k articles) has thousands of statements, each
-	// a node of ten quads: past the limit they are counted, not read.
-	// Statements about the entity as subject come first.
-	sort.SliceStable(stmts, func(i, j int) bool { return asSubject[stmts[i].Key()] && !asSubject[stmts[j].Key()] })
-	if lim := s.reportLimit; lim > 0 && len(stmts) > lim {
-		rep.OmittedFacts = len(stmts) - lim
-		stmts = stmts[:lim]
-	}
+	rep.Articles = nb.articles
+	rep.OmittedFacts = nb.omittedFacts
+	rep.OmittedMetrics = nb.omittedMetrics
+	stmts, asSubject := nb.stmts, nb.asSubject
 	outFacts := map[string][]RelationFact{}
 	inFacts := map[string][]RelationFact{}
 	for _, st := range stmts {
@@ -244,25 +219,7 @@ func (s *Store) report(ctx context.Context, n *namer, iri quad.IRI) (*EntityRepo
 	rep.Outgoing = groups(outFacts)
 	rep.Incoming = groups(inFacts)
 
-	hasMetric, err := s.preds(s.vocab.Pred(schema.HasMetric))
-	if err != nil {
-		return nil, err
-	}
-	var metrics []graph.Ref
-	err = s.eachQuadRef(ctx, quad.Subject, node, hasMetric, func(q graph.Ref) error {
-		o, err := s.qs.QuadDirection(q, quad.Object)
-		if err == nil && o != nil {
-			metrics = append(metrics, o)
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	if lim := s.reportLimit; lim > 0 && len(metrics) > lim {
-		rep.OmittedMetrics = len(metrics) - lim
-		metrics = metrics[:lim]
-	}
+	metrics := nb.metrics
 	for _, mr := range metrics {
 		m, err := s.metric(ctx, n, mr)
 		if err != nil {

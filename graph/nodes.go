@@ -107,16 +107,16 @@ func (n *namer) describe(iri quad.IRI, cache map[string]*entityInfo, sample int)
 		preds = preds[:2]
 	}
 	for _, p := range preds {
-		vs, err := n.s.objects(n.ctx, iri, p, n.vals, sample)
+		counts, err := n.objectCounts(iri, p, sample)
 		if err != nil {
 			return nil, err
 		}
-		for _, v := range vs {
+		for v, c := range counts {
 			switch p {
 			case schema.RDFType:
 				types[typeName(n.s.vocab, v)] = true
 			case schema.RDFSLabel:
-				labels[text(v)]++
+				labels[text(v)] += c
 			case schema.SKOSAlt:
 				aliases[text(v)] = true
 			}
@@ -138,6 +138,28 @@ func (n *namer) describe(iri quad.IRI, cache map[string]*entityInfo, sample int)
 	e.Types = sortedKeys(types)
 	cache[string(iri)] = e
 	return e, nil
+}
+
+// objectCounts counts the objects of the quads with subject iri and
+// predicate pred. A full count (sample 0) of a hub, labelled and typed
+// once per article, comes from index entries when the store allows; a
+// sample reads at most sample quads.
+func (n *namer) objectCounts(iri quad.IRI, pred string, sample int) (map[quad.Value]int, error) {
+	if sample == 0 {
+		counts, ok, err := n.s.indexedCounts(iri, quad.Subject, pred, n.vals)
+		if err != nil || ok {
+			return counts, err
+		}
+	}
+	vs, err := n.s.objects(n.ctx, iri, pred, n.vals, sample)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[quad.Value]int{}
+	for _, v := range vs {
+		counts[v]++
+	}
+	return counts, nil
 }
 
 // quadsOf returns the quads with subject v and a predicate in ps.

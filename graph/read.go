@@ -124,6 +124,13 @@ func (s *Store) quads(ctx context.Context, dir quad.Direction, node graph.Ref, p
 	return s.quadsCached(ctx, dir, node, ps, valueCache{})
 }
 
+// int64Refs are the Bolt ids of two tokens; ok is false on other stores.
+func int64Refs(a, b graph.Ref) (x, y uint64, ok bool) {
+	ai, aok := a.(kv.Int64Value)
+	bi, bok := b.(kv.Int64Value)
+	return uint64(ai), uint64(bi), aok && bok
+}
+
 // valueCache holds values already read, by token. A report reads the same
 // few predicates, labels and article IRIs over and over; Cayley's Quad
 // would read all four values of every quad from the store.
@@ -147,6 +154,19 @@ func (s *Store) nameOf(r graph.Ref, c valueCache) (quad.Value, error) {
 
 // quadsCached is quads, reading values through c.
 func (s *Store) quadsCached(ctx context.Context, dir quad.Direction, node graph.Ref, ps predSet, c valueCache) ([]quad.Quad, error) {
+	// A report reads hundreds of statement and metric nodes whole: on Bolt
+	// straight from the index and log, which costs about half as much as
+	// Cayley's iterator and value lookups.
+	if id, ok := node.(kv.Int64Value); ok && dir == quad.Subject && ps == nil {
+		v, ok, err := s.viewBolt()
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			defer v.close()
+			return v.quadsAt(spIndex, []uint64{uint64(id)}, 0, c)
+		}
+	}
 	var out []quad.Quad
 	err := s.eachQuadRef(ctx, dir, node, ps, func(r graph.Ref) error {
 		var q quad.Quad
@@ -224,6 +244,23 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c val
 	if err != nil || pr == nil {
 		return nil, err
 	}
+	if sid, pid, ok := int64Refs(sr, pr); ok {
+		v, ok, err := s.viewBolt()
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			defer v.close()
+			qs, err := v.quadsAt(spIndex, []uint64{sid, pid}, max, c)
+			var out []quad.Value
+			for _, q := range qs {
+				if q.Object != nil {
+					out = append(out, q.Object)
+				}
+			}
+			return out, err
+		}
+	}
 	sh := shape.NodesFrom{Dir: quad.Object, Quads: shape.Quads{
 		{Dir: quad.Subject, Values: shape.Fixed{sr}},
 		{Dir: quad.Predicate, Values: shape.Fixed{pr}},
@@ -261,10 +298,20 @@ func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, c valueCa
 	if err != nil || sr == nil {
 		return nil, true, err
 	}
+	a, e, idsOK := int64Refs(ar, sr)
+	if idsOK {
+		v, ok, err := s.viewBolt()
+		if err != nil {
+			return nil, true, err
+		}
+		if ok {
+			defer v.close()
+			qs, err := v.quadsAt(labelIndex, []uint64{a, e}, 0, c)
+			return qs, true, err
+		}
+	}
 	var it iterator.Shape
-	a, aok := ar.(kv.Int64Value)
-	e, eok := sr.(kv.Int64Value)
-	if kqs, ok := s.qs.(*kv.QuadStore); ok && aok && eok {
+	if kqs, ok := s.qs.(*kv.QuadStore); ok && idsOK {
 		// Cayley's optimiser only picks an index whose every direction is
 		// constrained; this one is, but Quads shapes never reach it.
 		it = kv.IndexScan{Index: labelIndex, Values: []uint64{uint64(a), uint64(e)}}.BuildIterator(kqs)
