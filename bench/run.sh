@@ -153,13 +153,15 @@ for N in $SIZES; do
   head -"$XN" "$WORK/files-$N" > "$WORK/xfiles-$N"
   XMB=$(xargs -a "$WORK/xfiles-$N" du -cb | tail -1 | awk '{ printf "%.3f", $1 / 1e6 }')
   R[x_n,$N]="$XN ($(div "$XMB" 1 1) MB)"
-  echo "   extract $XN articles (1 process, then $NPROC)" >&2
+  echo "   extract $XN articles (--workers 1, then --workers $NPROC)" >&2
   timed "startup-$N" /dev/null "$BIN/kgb" extract --json "$(head -1 "$WORK/files-$N")"
   R[startup,$N]="$(div "$SECS" 1 2) s ($CPU CPU s)"
-  timed "extract1-$N" /dev/null xargs -a "$WORK/xfiles-$N" "$BIN/kgb" extract --json
-  R[x1_s,$N]=$(div "$SECS" 1 1); R[x1_aps,$N]=$(div "$XN" "$SECS" 0); R[x1_mbps,$N]=$(div "$XMB" "$SECS" 2); R[x1_rss,$N]=$RSS; R[x1_cpu,$N]=$(div "$XN" "$CPU" 0)
-  timed "extractP-$N" /dev/null xargs -a "$WORK/xfiles-$N" -P "$NPROC" -n $(((XN + NPROC - 1) / NPROC)) "$BIN/kgb" extract --json
-  R[xp_s,$N]=$(div "$SECS" 1 1); R[xp_aps,$N]=$(div "$XN" "$SECS" 0); R[xp_mbps,$N]=$(div "$XMB" "$SECS" 2); R[xp_rss,$N]=$RSS; R[xp_cpu,$N]=$(div "$XN" "$CPU" 0)
+  # One process over the whole list, as a user runs it (start-up included).
+  mapfile -t XF < "$WORK/xfiles-$N"
+  for w in 1 "$NPROC"; do
+    timed "extract$w-$N" /dev/null "$BIN/kgb" extract --json --workers "$w" "${XF[@]}"
+    R[x${w}_s,$N]=$(div "$SECS" 1 1); R[x${w}_aps,$N]=$(div "$XN" "$SECS" 0); R[x${w}_mbps,$N]=$(div "$XMB" "$SECS" 2); R[x${w}_rss,$N]=$RSS; R[x${w}_cpu,$N]=$(div "$XN" "$CPU" 0)
+  done
 
   echo "   build" >&2
   timed "build-$N" "$LOG/build-$N.out" "$BIN/kgb" build --store "$S" "$C"
@@ -240,16 +242,16 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   row "corpus size" corpus
   row "extract start-up (1 article, whole process)" startup
   row "extract: articles timed" x_n
-  row "extract, 1 process: time" x1_s " s"
-  row "extract, 1 process: articles/s" x1_aps
-  row "extract, 1 process: MB/s" x1_mbps
-  row "extract, 1 process: articles per CPU-second" x1_cpu
-  row "extract, 1 process: peak RSS" x1_rss " MB"
-  row "extract, $NPROC processes: time" xp_s " s"
-  row "extract, $NPROC processes: articles/s" xp_aps
-  row "extract, $NPROC processes: MB/s" xp_mbps
-  row "extract, $NPROC processes: articles per CPU-second" xp_cpu
-  row "extract, $NPROC processes: peak RSS (largest)" xp_rss " MB"
+  row "extract --workers 1: time" x1_s " s"
+  row "extract --workers 1: articles/s" x1_aps
+  row "extract --workers 1: MB/s" x1_mbps
+  row "extract --workers 1: articles per CPU-second" x1_cpu
+  row "extract --workers 1: peak RSS" x1_rss " MB"
+  row "extract --workers $NPROC: time" x${NPROC}_s " s"
+  row "extract --workers $NPROC: articles/s" x${NPROC}_aps
+  row "extract --workers $NPROC: MB/s" x${NPROC}_mbps
+  row "extract --workers $NPROC: articles per CPU-second" x${NPROC}_cpu
+  row "extract --workers $NPROC: peak RSS" x${NPROC}_rss " MB"
   row "build: time" b_s " s"
   row "build: CPU time (user+sys)" b_cpu " s"
   row "build: quads" b_q
