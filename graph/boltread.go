@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -26,8 +27,25 @@ import (
 // dead in the log. So an index entry counts only once one of its quads is
 // checked live.
 type boltView struct {
-	tx  *bolt.Tx
-	log *bolt.Bucket
+	tx      *bolt.Tx
+	log     *bolt.Bucket
+	buckets map[string]*bolt.Bucket
+	cleaned map[uint64]bool
+	shared  bool // belongs to a context (withView); close leaves it open
+}
+
+type viewKey struct{}
+
+// withView opens one read transaction for all the reads made with the
+// returned context: a report makes hundreds, each would otherwise begin its
+// own. end closes it.
+func (s *Store) withView(ctx context.Context) (_ context.Context, end func(), err error) {
+	v, ok, err := s.viewBolt(ctx)
+	if err != nil || !ok {
+		return ctx, func() {}, err
+	}
+	v.shared = true
+	return context.WithValue(ctx, viewKey{}, v), func() { v.tx.Rollback() }, nil
 }
 
 // readBoltDirectly is false in tests that compare with the reads through
@@ -36,9 +54,12 @@ var readBoltDirectly = true
 
 // viewBolt begins a read transaction on the store's Bolt file; ok is false
 // on stores that are not Bolt (SQL) or lack the indexes kgb reads.
-func (s *Store) viewBolt() (v *boltView, ok bool, err error) {
+func (s *Store) viewBolt(ctx context.Context) (v *boltView, ok bool, err error) {
 	if s.kv == nil || !s.predIndexed || !readBoltDirectly {
 		return nil, false, nil
+	}
+	if v, ok := ctx.Value(viewKey{}).(*boltView); ok {
+		return v, true, nil
 	}
 	db, isBolt := s.kv.KV.(*hbolt.DB)
 	if !isBolt {
@@ -53,10 +74,14 @@ func (s *Store) viewBolt() (v *boltView, ok bool, err error) {
 		tx.Rollback()
 		return nil, false, fmt.Errorf("store %s: no quad log", s.path)
 	}
-	return &boltView{tx: tx, log: log}, true, nil
+	return &boltView{tx: tx, log: log, buckets: map[string]*bolt.Bucket{}, cleaned: map[uint64]bool{}}, true, nil
 }
 
-func (v *boltView) close() { v.tx.Rollback() }
+func (v *boltView) close() {
+	if !v.shared {
+		v.tx.Rollback()
+	}
+}
 
 // prim reads a quad or node from the log; nil when it is not there.
 func (v *boltView) prim(id uint64) (*cproto.Primitive, error) {
@@ -97,7 +122,11 @@ func (v *boltView) entries(ind kv.QuadIndex, vals []uint64, fn func(next uint64,
 	for i, d := range ind.Dirs {
 		name[i] = d.Prefix()
 	}
-	b := v.tx.Bucket(name)
+	b, ok := v.buckets[string(name)]
+	if !ok {
+		b = v.tx.Bucket(name)
+		v.buckets[string(name)] = b
+	}
 	if b == nil {
 		return nil
 	}
@@ -144,6 +173,17 @@ func decodeIDs(b []byte) ([]uint64, error) {
 // some quad's predicate, which no index lists, makes the sum fall short and
 // the answer false, so the caller then checks quads one by one).
 func (v *boltView) clean(node uint64, val quad.Value, labelIndexed bool) (bool, error) {
+	if c, ok := v.cleaned[node]; ok {
+		return c, nil
+	}
+	c, err := v.countsMatch(node, val, labelIndexed)
+	if err == nil {
+		v.cleaned[node] = c
+	}
+	return c, err
+}
+
+func (v *boltView) countsMatch(node uint64, val quad.Value, labelIndexed bool) (bool, error) {
 	h := refs.HashOf(val)
 	b := v.tx.Bucket([]byte{'n', h[0], h[1]})
 	if b == nil {
@@ -236,7 +276,7 @@ func (v *boltView) subjectCounts(node, pred uint64) (map[uint64]int, error) {
 // object) and predicate pred, by the value at their other end, from index
 // entries (see objectCounts, subjectCounts). ok is false when the store is
 // not Bolt or some quad around v was deleted; the caller then reads quads.
-func (s *Store) indexedCounts(v quad.Value, dir quad.Direction, pred string, c valueCache) (counts map[quad.Value]int, ok bool, err error) {
+func (s *Store) indexedCounts(ctx context.Context, v quad.Value, dir quad.Direction, pred string, c valueCache) (counts map[quad.Value]int, ok bool, err error) {
 	nr, err := s.node(v)
 	if err != nil || nr == nil {
 		return nil, nr == nil && err == nil && s.kv != nil && s.predIndexed, err
@@ -250,7 +290,7 @@ func (s *Store) indexedCounts(v quad.Value, dir quad.Direction, pred string, c v
 	if !nok || (pr != nil && !pok) {
 		return nil, false, nil
 	}
-	view, ok, err := s.viewBolt()
+	view, ok, err := s.viewBolt(ctx)
 	if err != nil || !ok {
 		return nil, false, err
 	}

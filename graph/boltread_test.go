@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"testing"
@@ -115,7 +116,7 @@ func TestClean(t *testing.T) {
 		if err != nil || r == nil {
 			t.Fatalf("%s: node %v, %v", tc.name, r, err)
 		}
-		v, ok, err := st.viewBolt()
+		v, ok, err := st.viewBolt(context.Background())
 		if err != nil || !ok {
 			t.Fatalf("%s: view %v, %v", tc.name, ok, err)
 		}

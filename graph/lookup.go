@@ -90,7 +90,11 @@ func (e *NotFoundError) Error() string {
 // goes through the name key (NFKC, case, spaces), read from one index entry,
 // so its cost depends on the entity's facts, not on the store's size.
 func (s *Store) Lookup(name string) (*EntityReport, error) {
-	ctx := context.Background()
+	ctx, end, err := s.withView(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	defer end()
 	iri, others, err := s.findEntity(ctx, name)
 	if err != nil {
 		return nil, err
@@ -135,7 +139,7 @@ func (s *Store) findEntity(ctx context.Context, name string) (quad.IRI, []quad.I
 	counts := map[quad.IRI]int{}
 	// A hub's key is written once per article that names it: count those
 	// from the index when the store allows, rather than read each.
-	byValue, indexed, err := s.indexedCounts(quad.String(key), quad.Object, s.vocab.Prop(schema.PropKey), valueCache{})
+	byValue, indexed, err := s.indexedCounts(ctx, quad.String(key), quad.Object, s.vocab.Prop(schema.PropKey), valueCache{})
 	if err != nil {
 		return "", nil, fmt.Errorf("look up %q: %w", name, err)
 	}

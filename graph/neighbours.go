@@ -39,7 +39,7 @@ func (s *Store) neighbours(ctx context.Context, iri quad.IRI, node graph.Ref) (*
 		return nil, err
 	}
 	if id, ok := node.(kv.Int64Value); ok {
-		v, ok, err := s.viewBolt()
+		v, ok, err := s.viewBolt(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -146,7 +146,7 @@ func (n *namer) describe(iri quad.IRI, cache map[string]*entityInfo, sample int)
 // sample reads at most sample quads.
 func (n *namer) objectCounts(iri quad.IRI, pred string, sample int) (map[quad.Value]int, error) {
 	if sample == 0 {
-		counts, ok, err := n.s.indexedCounts(iri, quad.Subject, pred, n.vals)
+		counts, ok, err := n.s.indexedCounts(n.ctx, iri, quad.Subject, pred, n.vals)
 		if err != nil || ok {
 			return counts, err
 		}

@@ -158,7 +158,7 @@ func (s *Store) quadsCached(ctx context.Context, dir quad.Direction, node graph.
 	// straight from the index and log, which costs about half as much as
 	// Cayley's iterator and value lookups.
 	if id, ok := node.(kv.Int64Value); ok && dir == quad.Subject && ps == nil {
-		v, ok, err := s.viewBolt()
+		v, ok, err := s.viewBolt(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -245,7 +245,7 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c val
 		return nil, err
 	}
 	if sid, pid, ok := int64Refs(sr, pr); ok {
-		v, ok, err := s.viewBolt()
+		v, ok, err := s.viewBolt(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -300,7 +300,7 @@ func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, c valueCa
 	}
 	a, e, idsOK := int64Refs(ar, sr)
 	if idsOK {
-		v, ok, err := s.viewBolt()
+		v, ok, err := s.viewBolt(ctx)
 		if err != nil {
 			return nil, true, err
 		}
