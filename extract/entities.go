@@ -36,17 +36,25 @@ type cand struct {
 	Group      string    // for fromKnown: the entity it belongs to
 }
 
-// bounds is the set of word boundaries of a segmented text.
-type bounds map[int]bool
+// bounds marks the word boundaries of a segmented text by byte offset (a
+// slice, not a map: every block's boundaries are looked up many times).
+type bounds []bool
 
 func boundsOf(toks []token) bounds {
-	b := bounds{}
+	n := 0
+	for _, t := range toks {
+		n = max(n, t.End)
+	}
+	b := make(bounds, n+1)
 	for _, t := range toks {
 		b[t.Start] = true
 		b[t.End] = true
 	}
 	return b
 }
+
+// at reports whether a word starts or ends at byte offset i.
+func (b bounds) at(i int) bool { return i >= 0 && i < len(b) && b[i] }
 
 // tokenAt returns the index of the token covering byte offset i, or -1.
 func tokenAt(toks []token, i int) int {
@@ -107,7 +115,7 @@ func (x *Extractor) lexiconCands(text string, bd bounds) []cand {
 		short := utf8.RuneCountInString(surface) <= 2 && !isWordByte(surface[0])
 		// a two-character word must be a word of the segmentation too
 		// (工业 is not a mention inside 工业化 if that is one word)
-		if short && (!bd[m.Start] || !bd[m.End]) {
+		if short && (!bd.at(m.Start) || !bd.at(m.End)) {
 			continue
 		}
 		c := cand{Start: m.Start, End: m.End, Surface: surface, Type: m.Entry.Type, Kind: fromLexicon, Prio: 5, Lex: m.Entry}
@@ -160,11 +168,11 @@ func (x *Extractor) anchorCands(b *Block, toks []token, bd bounds) []cand {
 		}
 		if strings.HasPrefix(b.Text[e:], "云") {
 			rest := b.Text[e+len("云"):]
-			if i := tokenAt(toks, e); i >= 0 && toks[i].End == e+len("云") || rest == "" || !startsHan(rest) || bd[e+len("云")] {
+			if i := tokenAt(toks, e); i >= 0 && toks[i].End == e+len("云") || rest == "" || !startsHan(rest) || bd.at(e+len("云")) {
 				e += len("云")
 			}
 		}
-		if !bd[s] || !bd[e] || x.orphanNeighbour(b.Text, toks, s, e) {
+		if !bd.at(s) || !bd.at(e) || x.orphanNeighbour(b.Text, toks, s, e) {
 			continue
 		}
 		name := b.Text[s:e]
@@ -307,7 +315,7 @@ func (x *Extractor) suffixCands(text string, toks []token, bd bounds, has *runeS
 			s := off + i
 			e := s + len(suf)
 			off = s + len(suf)
-			if !bd[e] || utf8.RuneCountInString(suf) == 1 && !bd[s] {
+			if !bd.at(e) || utf8.RuneCountInString(suf) == 1 && !bd.at(s) {
 				continue // a one-character ending must be a word of its own (not 布局)
 			}
 			typ := x.orgType[suf]

@@ -52,13 +52,26 @@ type phraseDict struct {
 	// a handful of lengths at each position instead of every prefix of up
 	// to maxLen runes (most runes start no entry at all).
 	byFirst map[rune][]int
+	firsts  runeSet // the keys of byFirst, to skip the map for most runes
 }
 
 func newPhraseDict() *phraseDict {
 	return &phraseDict{m: map[string]*lexEntry{}, byFirst: map[rune][]int{}}
 }
 
-func fold(s string) string { return strings.ToLower(s) }
+// fold is strings.ToLower, returning s itself when it holds nothing
+// ToLower would change: ASCII without capitals and the CJK blocks from
+// U+3000 to U+9FFF, which have no case (TestFoldKeepsCaselessText checks
+// every rune of them). Most text is Chinese; ToLower would map it rune by
+// rune to find that out.
+func fold(s string) string {
+	for _, r := range s {
+		if 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && (r < 0x3000 || r > 0x9FFF) {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
 
 // add registers an entry; the first list to claim a surface keeps it.
 func (d *phraseDict) add(e *lexEntry) {
@@ -82,6 +95,7 @@ func (d *phraseDict) addLength(k string) {
 		return
 	}
 	r, _ := utf8.DecodeRuneInString(k)
+	d.firsts.add(r)
 	ls := d.byFirst[r]
 	i := sort.Search(len(ls), func(i int) bool { return ls[i] <= len(k) })
 	if i < len(ls) && ls[i] == len(k) {
@@ -120,7 +134,11 @@ func (d *phraseDict) findAll(text string) []match {
 		// every length is a whole number of runes of low (a key is valid
 		// UTF-8 starting at a rune start) and so, by sameRuneStarts, of
 		// text; a key has at most maxLen runes, as findAllByPrefix asks
-		for _, n := range d.byFirst[r] {
+		var lengths []int
+		if d.firsts.has(r) {
+			lengths = d.byFirst[r]
+		}
+		for _, n := range lengths {
 			e := i + n
 			if e > len(text) {
 				continue

@@ -93,7 +93,7 @@ func (x *Extractor) analyse(a *Article) *docState {
 		for i := range a.Blocks {
 			bd := boundsOf(toks[i])
 			for _, m := range known.findAll(a.Blocks[i].Text) {
-				if !bd[m.Start] || !bd[m.End] {
+				if !bd.at(m.Start) || !bd.at(m.End) {
 					continue
 				}
 				base[i] = append(base[i], cand{Start: m.Start, End: m.End, Surface: a.Blocks[i].Text[m.Start:m.End],

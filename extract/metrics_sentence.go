@@ -85,22 +85,28 @@ func (v *sentenceView) inMention(a, b int) bool {
 
 // bracketSpans finds bracketed spans; with maxRunes > 0 only those whose inside
 // is at most that long (a quoted name like “0元标”, not a quoted remark).
+// A span opens at the first rune of open and closes at the first rune of
+// close after it; the next span is looked for after that.
 func bracketSpans(s, open, close string, maxRunes int) [][2]int {
 	var out [][2]int
-	start := -1
-	for i, r := range s {
-		switch {
-		case start < 0 && hasRune(open, r):
-			start = i
-		case start >= 0 && hasRune(close, r):
-			inner := s[start+utf8.RuneLen(headRune(s[start:])) : i]
-			if maxRunes == 0 || utf8.RuneCountInString(inner) <= maxRunes {
-				out = append(out, [2]int{start, i + utf8.RuneLen(r)})
-			}
-			start = -1
+	for i := 0; ; {
+		k := indexAnyRune(s[i:], open)
+		if k < 0 {
+			return out
 		}
+		start := i + k
+		_, n := utf8.DecodeRuneInString(s[start:])
+		k = indexAnyRune(s[start+n:], close)
+		if k < 0 {
+			return out
+		}
+		end := start + n + k
+		_, m := utf8.DecodeRuneInString(s[end:])
+		if maxRunes == 0 || utf8.RuneCountInString(s[start+n:end]) <= maxRunes {
+			out = append(out, [2]int{start, end + m})
+		}
+		i = end + m
 	}
-	return out
 }
 
 func spanInside(spans [][2]int, a, b int) bool {

@@ -15,15 +15,23 @@ import (
 // mention spans are carried over.
 type figText struct {
 	s   string
-	pos []int // len(original)+1 entries
+	pos []int // len(original)+1 entries; nil when s is the original
 }
 
 func foldFigures(orig string) figText {
+	if !foldsFigures(orig) {
+		return figText{s: orig}
+	}
+	return rewriteFigures(orig)
+}
+
+// rewriteFigures is foldFigures building the new text and offset map.
+func rewriteFigures(orig string) figText {
 	var b strings.Builder
 	b.Grow(len(orig))
 	pos := make([]int, len(orig)+1)
-	var rs []rune
-	var sizes []int
+	n := utf8.RuneCountInString(orig)
+	rs, sizes := make([]rune, 0, n), make([]int, 0, n)
 	for i := 0; i < len(orig); {
 		r, n := utf8.DecodeRuneInString(orig[i:])
 		rs = append(rs, r)
@@ -45,10 +53,32 @@ func foldFigures(orig string) figText {
 	return figText{s: b.String(), pos: pos}
 }
 
+// foldsFigures reports whether foldFigures would change s: it holds a
+// blank, a rune foldFigureRune maps, or invalid UTF-8 (which it rewrites as
+// U+FFFD). Most sentences hold none, and need neither a copy nor a map.
+func foldsFigures(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || isBlankRune(r) || foldFigureRune(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
 // at maps an original byte offset to the normalised text, clamping bad ones.
+// A byte inside a rune maps to where that rune starts.
 func (n figText) at(orig int) int {
 	if orig < 0 {
 		return 0
+	}
+	if n.pos == nil { // s is the original
+		if orig >= len(n.s) {
+			return len(n.s)
+		}
+		for orig > 0 && !utf8.RuneStart(n.s[orig]) {
+			orig--
+		}
+		return orig
 	}
 	if orig >= len(n.pos) {
 		return len(n.s)

@@ -140,9 +140,36 @@ func mayHoldYear(s string) bool {
 	return strings.Contains(s, "20") || strings.Contains(s, "19")
 }
 
-// mayHoldSub: every subPat alternative holds 半年, 季, 月, Q or H.
+// mayHoldSub is true wherever bareSubRe matches: every subPat alternative
+// holds 半年, 季度, Q then 1-4, H then 1 or 2, or an ASCII digit (\d)
+// right before 月. Most sentences name a month only in a date or hold no
+// such word at all, and the check spares them the regexp.
 func mayHoldSub(s string) bool {
-	return strings.ContainsAny(s, "季月QH") || strings.Contains(s, "半年")
+	if strings.Contains(s, "半年") || strings.Contains(s, "季度") {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		switch c := s[i+1]; s[i] {
+		case 'Q':
+			if c >= '1' && c <= '4' {
+				return true
+			}
+		case 'H':
+			if c == '1' || c == '2' {
+				return true
+			}
+		}
+	}
+	for off := 0; ; {
+		k := strings.Index(s[off:], "月")
+		if k < 0 {
+			return false
+		}
+		if at := off + k; at > 0 && isASCIIDigit(rune(s[at-1])) {
+			return true
+		}
+		off += k + len("月")
+	}
 }
 
 func digitAround(s string, a, b int) bool {

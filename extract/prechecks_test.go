@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 // TestHasRuneMatchesContainsRune: hasRune stands in for strings.ContainsRune
@@ -56,6 +58,72 @@ func TestOpensWithUnknownName(t *testing.T) {
 		v.tab = tab
 		if got := v.opensWithUnknownName(); got != tc.want {
 			t.Errorf("opensWithUnknownName(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestFoldKeepsCaselessText(t *testing.T) {
+	for r := rune(0x3000); r <= 0x9FFF; r++ {
+		if unicode.ToLower(r) != r {
+			t.Fatalf("U+%04X has a lower case; fold's fast path would miss it", r)
+		}
+	}
+	for _, s := range []string{"", "宁德时代", "catl", "CATL", "宁德CATL", "Ｋ", "\u212a", "Ⅰ期", "\xe5\x90", "ÄÖ", "abc，def。"} {
+		if got, want := fold(s), strings.ToLower(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFoldFiguresKeepsPlainText: a sentence foldFigures leaves as it is
+// maps offsets as the rewriting path does.
+func TestFoldFiguresKeepsPlainText(t *testing.T) {
+	for _, s := range []string{"", "宁德时代营收增长30%", "营收130.5亿元。", "abc", "《报告》显示"} {
+		if foldsFigures(s) {
+			t.Fatalf("foldsFigures(%q) = true, want false", s)
+		}
+		fast, slow := foldFigures(s), rewriteFigures(s)
+		if fast.s != slow.s {
+			t.Errorf("foldFigures(%q).s = %q, want %q", s, fast.s, slow.s)
+		}
+		for i := -1; i <= len(s)+1; i++ {
+			if fast.at(i) != slow.at(i) {
+				t.Errorf("%q: at(%d) = %d, want %d", s, i, fast.at(i), slow.at(i))
+			}
+		}
+	}
+	for _, s := range []string{"营收 30 亿元", "增长３０％", "\xe5\x90营收", "1～2月"} {
+		if !foldsFigures(s) {
+			t.Errorf("foldsFigures(%q) = false, but foldFigures rewrites it", s)
+		}
+	}
+}
+
+func TestIndexAnyRuneMatchesIndexAny(t *testing.T) {
+	for _, s := range []string{"", "a", "《报告》显示“好”", "他说“（注：x）”", "\xe3《", "“\xe2\x80”", "abc\"def\"", "。。"} {
+		for _, set := range []string{"《", "“‘「\"", "”’」\"", "（(", ""} {
+			if got, want := indexAnyRune(s, set), strings.IndexAny(s, set); got != want {
+				t.Errorf("indexAnyRune(%q, %q) = %d, want %d", s, set, got, want)
+			}
+		}
+	}
+}
+
+func TestBracketSpans(t *testing.T) {
+	for _, tc := range []struct {
+		s, open, close string
+		max            int
+		want           [][2]int
+	}{
+		{"据《报告》显示", "《", "》", 0, [][2]int{{3, 15}}},
+		{"《a》和《b", "《", "》", 0, [][2]int{{0, 7}}},
+		{"“长引语长引语”与“短”", "“‘「\"", "”’」\"", 3, [][2]int{{27, 36}}},
+		{"\"x\" and \"y\"", "“‘「\"", "”’」\"", 12, [][2]int{{0, 3}, {8, 11}}},
+		{"无括号", "（(", "）)", 0, nil},
+		{"（未闭合", "（(", "）)", 0, nil},
+	} {
+		if got := bracketSpans(tc.s, tc.open, tc.close, tc.max); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("bracketSpans(%q, %q, %q, %d) = %v, want %v", tc.s, tc.open, tc.close, tc.max, got, tc.want)
 		}
 	}
 }

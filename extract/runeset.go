@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // runeSet is a 1024-bit filter of the runes of a text. Looking every
 // trigger word up with strings.Index costs a scan of the sentence per word
@@ -12,10 +15,15 @@ type runeSet [16]uint64
 func newRuneSet(s string) *runeSet {
 	var rs runeSet
 	for _, r := range s {
-		rs[r>>6&15] |= 1 << (uint(r) & 63)
+		rs.add(r)
 	}
 	return &rs
 }
+
+func (rs *runeSet) add(r rune) { rs[r>>6&15] |= 1 << (uint(r) & 63) }
+
+// has reports false only if r was never added.
+func (rs *runeSet) has(r rune) bool { return rs[r>>6&15]&(1<<(uint(r)&63)) != 0 }
 
 // mayContain reports false only if w cannot occur in the set's text.
 func (rs *runeSet) mayContain(w string) bool {
@@ -25,7 +33,7 @@ func (rs *runeSet) mayContain(w string) bool {
 		if r == utf8.RuneError {
 			return true
 		}
-		if rs[r>>6&15]&(1<<(uint(r)&63)) == 0 {
+		if !rs.has(r) {
 			return false
 		}
 	}
@@ -43,4 +51,18 @@ func hasRune(set string, r rune) bool {
 		}
 	}
 	return false
+}
+
+// indexAnyRune is strings.IndexAny for a short valid set without U+FFFD:
+// one fast strings.IndexRune per rune of the set, each only in the text
+// before the best hit so far, where IndexAny would look each rune of s up in
+// set.
+func indexAnyRune(s, set string) int {
+	best := -1
+	for _, r := range set {
+		if i := strings.IndexRune(s, r); i >= 0 {
+			best, s = i, s[:i]
+		}
+	}
+	return best
 }
