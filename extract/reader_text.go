@@ -67,12 +67,12 @@ func normText(s string, offsets []int) string {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if r == utf8.RuneError {
 			i += size // its bytes map to what follows
 			continue
 		}
-		if unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isBlank(r) {
 			at(i, b.Len())
 			blanks = true
 			i += size
@@ -96,6 +96,28 @@ func normText(s string, offsets []int) string {
 	}
 	at(len(s), b.Len())
 	return b.String()
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// sequences of Chinese text decoded inline. Lead bytes E1–EC and EE–EF
+// take any two continuation bytes (E0 and ED restrict the second byte, so
+// they, like every other form, go to the library).
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF && i+2 < len(s) &&
+		s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isBlank reports the non-ASCII runes normText takes as white space:
+// unicode.IsSpace (whose largest is U+3000) and the zero-width space and
+// BOM, which also only separate.
+func isBlank(r rune) bool {
+	if r > 0x3000 {
+		return r == '\ufeff'
+	}
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\u200b'
 }
 
 // asciiSpace is unicode.IsSpace for ASCII.

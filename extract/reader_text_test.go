@@ -84,7 +84,8 @@ func TestNormText(t *testing.T) {
 func TestNormTextMatchesReference(t *testing.T) {
 	alphabet := []string{"a", "Z", "7", " ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u0085", "\u2003",
 		"中", "国", "，", "。", "（", "）", "《", "》", "“", "”", "…", "—", "·", "Ａ", "１", "％", "～", "ア", "한",
-		"é", "\ufffd", "\xff", "\xe4\xb8", "\x00", "%", "-"}
+		"é", "\ufffd", "\xff", "\xe4\xb8", "\x00", "%", "-",
+		"\xed\xa0\x80", "😀", "\u0800", "\ud7ff", "\u4dc0", "\uff01", "\uff5e", "\u1680", "\u2028", "\u205f", "\xef\xbf"}
 	rng := rand.New(rand.NewSource(1))
 	for n := 0; n < 3000; n++ {
 		var sb strings.Builder
@@ -104,6 +105,25 @@ func TestNormTextMatchesReference(t *testing.T) {
 		for i, o := range offsets {
 			if at := len(s) - i; o != wantPos[at] {
 				t.Fatalf("normText(%q): offset %d maps to %d, reference %d", s, at, o, wantPos[at])
+			}
+		}
+	}
+}
+
+func TestDecodeRune(t *testing.T) {
+	buf := make([]byte, 3)
+	for c := 0xE0; c <= 0xEF; c++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				buf[0], buf[1], buf[2] = byte(c), byte(b1), byte(b2)
+				for n := 1; n <= 3; n++ {
+					s := string(buf[:n])
+					r, size := decodeRune(s, 0)
+					wr, wsize := utf8.DecodeRuneInString(s)
+					if r != wr || size != wsize {
+						t.Fatalf("decodeRune(%q) = %U %d, utf8 says %U %d", s, r, size, wr, wsize)
+					}
+				}
 			}
 		}
 	}
