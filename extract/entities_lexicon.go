@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kgbgraph/kgb/schema"
@@ -60,18 +61,28 @@ func newPhraseDict() *phraseDict {
 }
 
 // fold is strings.ToLower, returning s itself when it holds nothing
-// ToLower would change: ASCII without capitals and the CJK blocks from
-// U+3000 to U+9FFF, which have no case (TestFoldKeepsCaselessText checks
-// every rune of them). Most text is Chinese; ToLower would map it rune by
-// rune to find that out.
+// ToLower would change: valid UTF-8 (ToLower rewrites a bad byte as
+// U+FFFD) of basic-plane runes without a lower case. Most text is Chinese
+// and its punctuation; ToLower would build a new string rune by rune to
+// find that out.
 func fold(s string) string {
 	for _, r := range s {
-		if 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && (r < 0x3000 || r > 0x9FFF) {
+		if r == utf8.RuneError || r > 0xFFFF || lowerable[r>>6]&(1<<(r&63)) != 0 {
 			return strings.ToLower(s)
 		}
 	}
 	return s
 }
+
+// lowerable marks the basic-plane runes that unicode.ToLower changes.
+var lowerable = func() (b [0x10000 / 64]uint64) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if unicode.ToLower(r) != r {
+			b[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return b
+}()
 
 // add registers an entry; the first list to claim a surface keeps it.
 func (d *phraseDict) add(e *lexEntry) {

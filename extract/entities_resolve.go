@@ -17,6 +17,22 @@ type docState struct {
 	byKey     map[string]*entState // schema.Key of name or alias → entity
 	sentences []sentence
 	partOf    [][2]string
+	keys      map[string]string // schema.Key memo, see key
+}
+
+// key is schema.Key(name), computed once per name and article: resolving
+// and the metric finder ask for the keys of the same few names many times,
+// and each Key normalises the name afresh.
+func (d *docState) key(name string) string {
+	if k, ok := d.keys[name]; ok {
+		return k
+	}
+	if d.keys == nil {
+		d.keys = map[string]string{}
+	}
+	k := schema.Key(name)
+	d.keys[name] = k
+	return k
 }
 
 // entState collects the mentions of one entity.
@@ -181,16 +197,16 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 }
 
 // groupOf says which entity a candidate mentions.
-func groupOf(c cand) string {
+func (d *docState) groupOf(c cand) string {
 	switch {
 	case c.Kind == fromKnown:
 		return c.Group
 	case c.Lex != nil:
 		return "L:" + c.Lex.Canon
 	case c.Kind == fromMarket:
-		return "M:" + schema.Key(c.Surface)
+		return "M:" + d.key(c.Surface)
 	default:
-		return "N:" + schema.Key(c.Surface)
+		return "N:" + d.key(c.Surface)
 	}
 }
 
@@ -203,7 +219,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 	for i, cs := range base {
 		sel := selectCands(append([]cand(nil), cs...))
 		for _, c := range sel {
-			g := groupOf(c)
+			g := d.groupOf(c)
 			e := groups[g]
 			if e == nil {
 				e = &entState{group: g, typ: c.Type, lex: c.Lex, forms: map[string]int{}, aliases: map[string]bool{}, first: order}
@@ -236,7 +252,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 	x.mergeMarkets(d)
 	mergeBracketed(a, picked)
 	for _, e := range d.ents {
-		e.finish()
+		e.finish(d.key)
 	}
 	// one name is one entity even when two finders typed it differently
 	// (a quoted product that is also linked)
@@ -245,7 +261,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		if e.mergedTo != nil {
 			continue
 		}
-		k := schema.Key(e.name)
+		k := d.key(e.name)
 		o := byName[k]
 		if o == nil {
 			byName[k] = e
@@ -253,7 +269,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		}
 		o.mentions += e.mentions
 		for al := range e.aliases {
-			if schema.Key(al) != k {
+			if d.key(al) != k {
 				o.aliases[al] = true
 			}
 		}
@@ -268,7 +284,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 			continue
 		}
 		for al := range e.aliases {
-			if k := schema.Key(al); byAlias[k] == nil {
+			if k := d.key(al); byAlias[k] == nil {
 				byAlias[k] = e
 			}
 		}
@@ -277,7 +293,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		if e.mergedTo != nil || e.typ != schema.Company {
 			continue
 		}
-		nameKey := schema.Key(e.name)
+		nameKey := d.key(e.name)
 		for i := range mergeEndings {
 			k := mergedKey(e.name, nameKey, i)
 			o := byName[k]
@@ -314,11 +330,11 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 	}
 	d.ents = live
 	for _, e := range d.ents {
-		d.byKey[schema.Key(e.name)] = e
+		d.byKey[d.key(e.name)] = e
 	}
 	for _, e := range d.ents {
 		for al := range e.aliases {
-			if k := schema.Key(al); d.byKey[k] == nil {
+			if k := d.key(al); d.byKey[k] == nil {
 				d.byKey[k] = e
 			}
 		}
@@ -338,7 +354,7 @@ func (e *entState) root() *entState {
 // trends and places keep the lexicon's name so that articles meet in one
 // node; companies, organizations and everything else take the fullest form
 // the article uses.
-func (e *entState) finish() {
+func (e *entState) finish(key func(string) string) {
 	if e.mergedTo != nil {
 		return
 	}
@@ -374,9 +390,9 @@ func (e *entState) finish() {
 		}
 	}
 	delete(e.aliases, e.name)
-	nameKey := schema.Key(e.name)
+	nameKey := key(e.name)
 	for al := range e.aliases {
-		if schema.Key(al) == nameKey {
+		if key(al) == nameKey {
 			delete(e.aliases, al)
 		}
 	}
@@ -586,12 +602,12 @@ func (x *Extractor) unitsOf(d *docState) [][2]string {
 }
 
 func (d *docState) hasEntity(name string) bool {
-	_, ok := d.byKey[schema.Key(name)]
+	_, ok := d.byKey[d.key(name)]
 	return ok
 }
 
 // entity returns the entity a name or alias stands for.
-func (d *docState) entity(name string) *entState { return d.byKey[schema.Key(name)] }
+func (d *docState) entity(name string) *entState { return d.byKey[d.key(name)] }
 
 // entities lists the article's entities, by type in schema order, then
 // by name.

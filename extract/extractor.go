@@ -232,7 +232,7 @@ func (x *Extractor) metrics(d *docState) []Metric {
 	var out []Metric
 	for i := range d.sentences {
 		for _, m := range findMetrics(&d.sentences[i], ctx) {
-			k := fmt.Sprintf("%s\x00%g\x00%s\x00%s", schema.Key(m.Subject), m.Value, m.Unit, m.Period)
+			k := fmt.Sprintf("%s\x00%g\x00%s\x00%s", d.key(m.Subject), m.Value, m.Unit, m.Period)
 			if seen[k] || !d.hasEntity(m.Subject) {
 				continue
 			}
