@@ -9,8 +9,11 @@ import (
 	"golang.org/x/net/html"
 )
 
-// dropped holds elements whose text is never article text.
-var dropped = "script, style, noscript, nav, header, footer, aside, form, button, iframe, svg, template, figcaption"
+// droppedTags are elements whose text is never article text.
+var droppedTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "nav": true, "header": true, "footer": true, "aside": true,
+	"form": true, "button": true, "iframe": true, "svg": true, "template": true, "figcaption": true,
+}
 
 // blockTags end the running block when they open or close; everything
 // else (a, strong, span, em…) is inline and its text joins the block.
@@ -30,23 +33,70 @@ func htmlBlocks(body []byte) ([]Block, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
-	doc.Find(dropped).Remove()
-	root := doc.Find("article").First()
-	if root.Length() == 0 || strings.TrimSpace(root.Text()) == "" {
-		root = doc.Find("main").First()
-	}
-	if root.Length() == 0 || strings.TrimSpace(root.Text()) == "" {
-		root = doc.Find("body").First()
-	}
-	if root.Length() == 0 {
-		root = doc.Selection
-	}
+	root := articleRoot(doc.Nodes[0])
 	w := &htmlWalker{}
-	for _, n := range root.Nodes {
-		w.walk(n)
-	}
+	w.walk(root)
 	w.flush()
 	return w.blocks, nil
+}
+
+// articleRoot drops the droppedTags elements from the document and
+// returns the first <article> that has text, else the first <main> that
+// has text, else <body>, else the document. It is one walk over the tree
+// where goquery's Find(…).Remove() and three Finds made four; the walk
+// does not enter dropped elements, so what it finds is what the Finds
+// found after the removal.
+func articleRoot(doc *html.Node) *html.Node {
+	var article, main, body *html.Node
+	var drop []*html.Node
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if droppedTags[c.Data] {
+					drop = append(drop, c)
+					continue
+				}
+				switch {
+				case c.Data == "article" && article == nil:
+					article = c
+				case c.Data == "main" && main == nil:
+					main = c
+				case c.Data == "body" && body == nil:
+					body = c
+				}
+			}
+			visit(c)
+		}
+	}
+	visit(doc)
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+	switch {
+	case article != nil && hasText(article):
+		return article
+	case main != nil && hasText(main):
+		return main
+	case body != nil:
+		return body
+	}
+	return doc
+}
+
+// hasText reports whether n holds any text but white space. Text nodes
+// are whole UTF-8 (they split only at tags), so this is exactly
+// strings.TrimSpace of their concatenation (goquery's Text) being non-empty.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasText(c) {
+			return true
+		}
+	}
+	return false
 }
 
 type htmlWalker struct {
