@@ -360,8 +360,9 @@ func (v *boltView) valueOf(id uint64, c valueCache) (quad.Value, error) {
 
 // quadsAt reads the live quads that index ind lists under the node ids
 // vals, in index order (the order Cayley's iterator gives), at most max
-// of them when max > 0.
-func (v *boltView) quadsAt(ind kv.QuadIndex, vals []uint64, max int, c valueCache) ([]quad.Quad, error) {
+// of them when max > 0, and with a predicate in ps when ps is not nil
+// (other quads' values are not read).
+func (v *boltView) quadsAt(ind kv.QuadIndex, vals []uint64, max int, ps predSet, c valueCache) ([]quad.Quad, error) {
 	var out []quad.Quad
 	err := v.entries(ind, vals, func(_ uint64, ids []uint64) error {
 		for _, id := range ids {
@@ -373,6 +374,9 @@ func (v *boltView) quadsAt(ind kv.QuadIndex, vals []uint64, max int, c valueCach
 				return err
 			}
 			if p == nil || p.Deleted || p.IsNode() {
+				continue
+			}
+			if _, ok := ps[kv.Int64Value(p.Predicate)]; ps != nil && !ok {
 				continue
 			}
 			var q quad.Quad

@@ -30,6 +30,8 @@ type namer struct {
 	statedBy map[string]*entityInfo // as one article described it
 	articles map[string]ArticleRef
 	vals     valueCache
+
+	nameTypePreds predSet // rdf:type and rdfs:label, once resolved
 }
 
 func (s *Store) newNamer(ctx context.Context) (*namer, error) {
@@ -70,7 +72,16 @@ func (n *namer) stated(art, iri quad.IRI) (*entityInfo, error) {
 	if e, ok := n.statedBy[key]; ok {
 		return e, nil
 	}
-	qs, indexed, err := n.s.statedQuads(n.ctx, art, iri, n.vals)
+	// The article may have written many more quads about it (relations,
+	// metrics); only name and type are read.
+	if n.nameTypePreds == nil {
+		ps, err := n.s.preds(schema.RDFType, schema.RDFSLabel)
+		if err != nil {
+			return nil, err
+		}
+		n.nameTypePreds = ps
+	}
+	qs, indexed, err := n.s.statedQuads(n.ctx, art, iri, n.nameTypePreds, n.vals)
 	if err != nil {
 		return nil, err
 	}

@@ -164,7 +164,7 @@ func (s *Store) quadsCached(ctx context.Context, dir quad.Direction, node graph.
 		}
 		if ok {
 			defer v.close()
-			return v.quadsAt(spIndex, []uint64{uint64(id)}, 0, c)
+			return v.quadsAt(spIndex, []uint64{uint64(id)}, 0, nil, c)
 		}
 	}
 	var out []quad.Quad
@@ -251,7 +251,7 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c val
 		}
 		if ok {
 			defer v.close()
-			qs, err := v.quadsAt(spIndex, []uint64{sid, pid}, max, c)
+			qs, err := v.quadsAt(spIndex, []uint64{sid, pid}, max, nil, c)
 			var out []quad.Value
 			for _, q := range qs {
 				if q.Object != nil {
@@ -283,10 +283,11 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string, c val
 	return out, err
 }
 
-// statedQuads returns the quads that article art wrote about subj: on Bolt
-// one prefix of the label index, on SQL one indexed query. It returns nil,
-// false when the store has no such index (made before kgb added it).
-func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, c valueCache) ([]quad.Quad, bool, error) {
+// statedQuads returns the quads that article art wrote about subj, with a
+// predicate in ps (any when ps is nil): on Bolt one prefix of the label
+// index, on SQL one indexed query. It returns nil, false when the store has
+// no such index (made before kgb added it).
+func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, ps predSet, c valueCache) ([]quad.Quad, bool, error) {
 	if !s.labelIndexed {
 		return nil, false, nil
 	}
@@ -306,7 +307,7 @@ func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, c valueCa
 		}
 		if ok {
 			defer v.close()
-			qs, err := v.quadsAt(labelIndex, []uint64{a, e}, 0, c)
+			qs, err := v.quadsAt(labelIndex, []uint64{a, e}, 0, ps, c)
 			return qs, true, err
 		}
 	}
@@ -323,6 +324,15 @@ func (s *Store) statedQuads(ctx context.Context, art, subj quad.Value, c valueCa
 	}
 	var out []quad.Quad
 	err = iterator.Iterate(ctx, it).Paths(false).Each(func(r graph.Ref) error {
+		if ps != nil {
+			p, err := s.qs.QuadDirection(r, quad.Predicate)
+			if err != nil || p == nil {
+				return err
+			}
+			if _, ok := ps[p.Key()]; !ok {
+				return nil
+			}
+		}
 		q := quad.Quad{Subject: subj, Label: art}
 		if err := s.fillQuad(r, &q, []quad.Direction{quad.Predicate, quad.Object}, c); err != nil {
 			return err
