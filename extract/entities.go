@@ -538,6 +538,9 @@ func startsHan(s string) bool {
 // left alone: most are terms (GDP, IT), not names.
 func (x *Extractor) latinCands(text string) []cand {
 	var cs []cand
+	if !hasASCIILetter(text) {
+		return nil // every latinName match starts with one
+	}
 	for _, m := range latinName.FindAllStringIndex(text, -1) {
 		s, e := m[0], m[1]
 		if s > 0 && isWordByte(text[s-1]) || e < len(text) && isWordByte(text[e]) {
@@ -605,6 +608,15 @@ var modelNumber = regexp.MustCompile(`^(?:[0-9]+|[A-Z]|[A-Z]{2,3})$`)
 // naming a product (Plan B, Top 10).
 var notModelWords = map[string]bool{"Plan": true, "Part": true, "Step": true, "Type": true, "Level": true, "Phase": true, "Stage": true, "Version": true, "Round": true, "Series": true, "Class": true, "Grade": true, "Top": true, "Figure": true, "Table": true, "Tier": true, "Gen": true, "Day": true, "Web": true}
 
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 func upperStart(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
 func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
@@ -629,10 +641,16 @@ func hasModelChars(name string) bool {
 
 var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 
+// quoteOpeners are the characters a quoted match starts with.
+const quoteOpeners = `"“「`
+
 // quoteCands finds a quoted name right after a word saying it names a
 // company; quotes alone mark all sorts of phrases.
 func (x *Extractor) quoteCands(text string, toks []token) []cand {
 	var cs []cand
+	if indexAnyRune(text, quoteOpeners) < 0 {
+		return nil // every quoted match opens with one of them
+	}
 	for _, m := range quoted.FindAllStringSubmatchIndex(text, -1) {
 		before := text[:m[0]]
 		ok := false

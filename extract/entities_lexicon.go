@@ -60,18 +60,34 @@ func newPhraseDict() *phraseDict {
 	return &phraseDict{m: map[string]*lexEntry{}, byFirst: map[rune][]int{}}
 }
 
-// fold is strings.ToLower, returning s itself when it holds nothing
-// ToLower would change: valid UTF-8 (ToLower rewrites a bad byte as
-// U+FFFD) of basic-plane runes without a lower case. Most text is Chinese
-// and its punctuation; ToLower would build a new string rune by rune to
-// find that out.
+// fold is strings.ToLower with fast paths for valid UTF-8 (ToLower
+// rewrites a bad byte as U+FFFD) whose only runes with a lower case are
+// ASCII capitals: s itself when there are none, else s with its capital
+// bytes lowered (an ASCII byte is never part of a longer rune). Most text
+// is Chinese with a few Latin names; ToLower would map it rune by rune.
 func fold(s string) string {
+	upper := false
 	for _, r := range s {
-		if r == utf8.RuneError || r > 0xFFFF || lowerable[r>>6]&(1<<(r&63)) != 0 {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			upper = true
+		case r == utf8.RuneError || r > 0xFFFF || lowerable[r>>6]&(1<<(r&63)) != 0:
 			return strings.ToLower(s)
 		}
 	}
-	return s
+	if !upper {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // lowerable marks the basic-plane runes that unicode.ToLower changes.

@@ -50,9 +50,9 @@ func (x *Extractor) surnameAt(s string) bool {
 // surnameOf returns the longest surname s starts with ("" if none):
 // surnames are one or two characters, so two look-ups do.
 func (x *Extractor) surnameOf(s string) string {
-	_, n1 := utf8.DecodeRuneInString(s)
-	if n1 == 0 {
-		return ""
+	r, n1 := utf8.DecodeRuneInString(s)
+	if n1 == 0 || !x.surnameFirsts.has(r) {
+		return "" // no surname starts with r: neither look-up can hit
 	}
 	if _, n2 := utf8.DecodeRuneInString(s[n1:]); n2 > 0 && x.surnames[s[:n1+n2]] {
 		return s[:n1+n2]

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kgbgraph/kgb/schema"
 )
@@ -35,6 +36,7 @@ type Extractor struct {
 	roles                       []string
 	leadRoles                   []string // roles that lead (not 分析师)
 	surnames                    map[string]bool
+	surnameFirsts               runeSet // first runes of the surnames
 	policyHeads                 []string
 	bareHeads                   []string
 	negations                   []string
@@ -118,6 +120,10 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	x.surnames = toBoolSet(lx.Words("surnames"))
+	for s := range x.surnames {
+		r, _ := utf8.DecodeRuneInString(s)
+		x.surnameFirsts.add(r)
+	}
 	ph := newWordSet(lx.List("policy_heads"))
 	x.policyHeads = ph.sortedWords()
 	for _, w := range x.policyHeads {

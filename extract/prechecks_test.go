@@ -63,7 +63,8 @@ func TestOpensWithUnknownName(t *testing.T) {
 
 func TestFoldIsToLower(t *testing.T) {
 	for _, s := range []string{"", "宁德时代", "catl", "CATL", "宁德CATL", "Ｋ", "ｋ", "\u212a", "Ⅰ期", "ⅰ期", "\xe5\x90", "\uFFFD",
-		"ÄÖ", "abc，def。", "“引语”——", "𝐀", "\U00010400", "\U00010428", "İstanbul"} {
+		"ÄÖ", "abc，def。", "“引语”——", "𝐀", "\U00010400", "\U00010428", "İstanbul", "宁德时代与CATL、BYD合作",
+		"Model Y，ÄB", "AI\xff"} {
 		if got, want := fold(s), strings.ToLower(s); got != want {
 			t.Errorf("fold(%q) = %q, want %q", s, got, want)
 		}
@@ -119,6 +120,17 @@ func TestBracketSpans(t *testing.T) {
 	} {
 		if got := bracketSpans(tc.s, tc.open, tc.close, tc.max); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("bracketSpans(%q, %q, %q, %d) = %v, want %v", tc.s, tc.open, tc.close, tc.max, got, tc.want)
+		}
+	}
+}
+
+func TestHasASCIILetter(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{{"", false}, {"宁德时代2021年", false}, {"@[`{", false}, {"Ａ", false}, {"宁德CATL", true}, {"z", true}, {"A", true}} {
+		if got := hasASCIILetter(tc.s); got != tc.want || got != latinName.MatchString(tc.s) {
+			t.Errorf("hasASCIILetter(%q) = %v, want %v (and latinName to agree)", tc.s, got, tc.want)
 		}
 	}
 }
