@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgbgraph/kgb/extract"
+	"github.com/kgbgraph/kgb/schema"
 )
 
 // lookupBothWays looks name up reading Bolt directly and through Cayley's
@@ -65,6 +66,11 @@ func TestDirectReadsMatchIterators(t *testing.T) {
 	rep := lookupBothWays(t, st, "公司3")
 	if rep.OmittedFacts == 0 || rep.Articles < 10 {
 		t.Errorf("公司3 is not a hub here: %d articles, %d facts left out", rep.Articles, rep.OmittedFacts)
+	}
+	// The comparison means something only if the direct path answered.
+	counts, ok, err := st.indexedCounts(context.Background(), quad.IRI(rep.IRI), quad.Subject, schema.RDFSLabel, valueCache{})
+	if err != nil || !ok || counts[zhString("公司3")] != rep.Articles {
+		t.Errorf("公司3 labels from the index: %v, %v, %v; want %d", counts, ok, err, rep.Articles)
 	}
 }
 
