@@ -219,7 +219,9 @@ var errUnclean = errors.New("index lists dead quads")
 // object, not one per quad: the object-predicate-subject entry of an object
 // lists all the quads that share it. A hub labelled 阿里云 by 2,564
 // articles costs one read, not 2,564.
-func (v *boltView) objectCounts(node, pred uint64) (map[uint64]int, error) {
+//
+// A node that is not clean costs one read per quad, to skip the dead ones.
+func (v *boltView) objectCounts(node, pred uint64, clean bool) (map[uint64]int, error) {
 	var all []uint64
 	err := v.entries(spIndex, []uint64{node, pred}, func(_ uint64, ids []uint64) error {
 		all = append(all, ids...)
@@ -229,6 +231,18 @@ func (v *boltView) objectCounts(node, pred uint64) (map[uint64]int, error) {
 		return nil, err
 	}
 	counts := map[uint64]int{}
+	if !clean {
+		for _, id := range all {
+			p, err := v.prim(id)
+			if err != nil {
+				return nil, err
+			}
+			if p != nil && !p.Deleted {
+				counts[p.Object]++
+			}
+		}
+		return counts, nil
+	}
 	done := map[uint64]bool{}
 	for _, id := range all {
 		if done[id] {
@@ -260,12 +274,26 @@ func (v *boltView) objectCounts(node, pred uint64) (map[uint64]int, error) {
 }
 
 // subjectCounts counts the quads with object node and predicate pred by
-// their subject, for a node that is clean, from the index keys alone.
-func (v *boltView) subjectCounts(node, pred uint64) (map[uint64]int, error) {
+// their subject: for a clean node from the index keys alone, otherwise with
+// one read per quad.
+func (v *boltView) subjectCounts(node, pred uint64, clean bool) (map[uint64]int, error) {
 	counts := map[uint64]int{}
 	err := v.entries(opsIndex, []uint64{node, pred}, func(sub uint64, ids []uint64) error {
-		if sub != 0 {
+		if sub == 0 {
+			return nil
+		}
+		if clean {
 			counts[sub] += len(ids)
+			return nil
+		}
+		for _, id := range ids {
+			p, err := v.prim(id)
+			if err != nil {
+				return err
+			}
+			if p != nil && !p.Deleted {
+				counts[sub]++
+			}
 		}
 		return nil
 	})
@@ -275,7 +303,7 @@ func (v *boltView) subjectCounts(node, pred uint64) (map[uint64]int, error) {
 // indexedCounts counts the quads that have v in direction dir (subject or
 // object) and predicate pred, by the value at their other end, from index
 // entries (see objectCounts, subjectCounts). ok is false when the store is
-// not Bolt or some quad around v was deleted; the caller then reads quads.
+// not Bolt; the caller then reads quads through Cayley.
 func (s *Store) indexedCounts(ctx context.Context, v quad.Value, dir quad.Direction, pred string, c valueCache) (counts map[quad.Value]int, ok bool, err error) {
 	nr, err := s.node(v)
 	if err != nil || nr == nil {
@@ -295,24 +323,26 @@ func (s *Store) indexedCounts(ctx context.Context, v quad.Value, dir quad.Direct
 		return nil, false, err
 	}
 	defer view.close()
-	if clean, err := view.clean(uint64(node), v, s.labelIndexed); err != nil || !clean {
-		return nil, false, err
-	}
 	if pr == nil {
 		return nil, true, nil // no quad has the predicate
+	}
+	clean, err := view.clean(uint64(node), v, s.labelIndexed)
+	if err != nil {
+		return nil, false, err
 	}
 	var byID map[uint64]int
 	switch dir {
 	case quad.Subject:
-		byID, err = view.objectCounts(uint64(node), uint64(p))
+		byID, err = view.objectCounts(uint64(node), uint64(p), clean)
+		if errors.Is(err, errUnclean) {
+			byID, err = view.objectCounts(uint64(node), uint64(p), false)
+		}
 	case quad.Object:
-		byID, err = view.subjectCounts(uint64(node), uint64(p))
+		byID, err = view.subjectCounts(uint64(node), uint64(p), clean)
 	default:
 		return nil, false, nil
 	}
-	if errors.Is(err, errUnclean) {
-		return nil, false, nil
-	} else if err != nil {
+	if err != nil {
 		return nil, false, fmt.Errorf("%s %s: %w", v, pred, err)
 	}
 	counts = make(map[quad.Value]int, len(byID))

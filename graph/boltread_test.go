@@ -75,8 +75,8 @@ func TestDirectReadsMatchIterators(t *testing.T) {
 }
 
 // After deletes and replacements, Cayley's indexes list dead quads: the
-// entities around them are no longer clean, reports fall back to reading
-// quads, and say the same as the iterators.
+// entities around them are no longer clean, reports check each index entry
+// for a live quad, and say the same as the iterators.
 func TestDirectReadsAfterDeletes(t *testing.T) {
 	st := hubStore(t)
 	before := lookupBothWays(t, st, "公司6")

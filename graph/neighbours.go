@@ -28,7 +28,7 @@ type neighbourhood struct {
 // articles: 2,564 mentions, 4,870 statements, 1,365 metrics) would cost
 // thousands of quad reads to walk; on Bolt, when no quad around the entity
 // was ever deleted, the index entries alone give the same lists, and only
-// the metrics shown are read.
+// the metrics shown are read (indexedNeighbours).
 func (s *Store) neighbours(ctx context.Context, iri quad.IRI, node graph.Ref) (*neighbourhood, error) {
 	in, err := s.preds(s.vocab.Prop(schema.PropMentions), s.vocab.Prop(schema.PropSubject), s.vocab.Prop(schema.PropObject))
 	if err != nil {
@@ -103,12 +103,21 @@ func (s *Store) walkNeighbours(ctx context.Context, node graph.Ref, in, hasMetri
 
 // indexedNeighbours is walkNeighbours from index entries: the
 // object-predicate-subject entries of the entity name the article or
-// statement at their far end in the key, and each entry is one quad. It
-// answers only when the entity's entries hold no dead quad (ok false
-// otherwise), and reads just the metric quads it shows.
+// statement at their far end in the key. When the entity is clean every
+// entry holds live quads, and only the metric quads shown are read;
+// otherwise each entry is checked with one read, still cheaper than
+// Cayley's iterators. ok is false when the store's tokens are not Bolt ids.
 func (s *Store) indexedNeighbours(v *boltView, iri quad.IRI, node uint64, in, hasMetric predSet) (nb *neighbourhood, ok bool, err error) {
-	if clean, err := v.clean(node, iri, s.labelIndexed); err != nil || !clean {
+	clean, err := v.clean(node, iri, s.labelIndexed)
+	if err != nil {
 		return nil, false, err
+	}
+	live := func(ids []uint64) (bool, error) {
+		if clean {
+			return len(ids) > 0, nil
+		}
+		p, err := v.live(ids)
+		return p != nil, err
 	}
 	nb = &neighbourhood{asSubject: map[any]bool{}}
 	seen := map[uint64]bool{}
@@ -118,8 +127,8 @@ func (s *Store) indexedNeighbours(v *boltView, iri quad.IRI, node uint64, in, ha
 			return nil, false, nil
 		}
 		err := v.entries(opsIndex, []uint64{node, uint64(pid)}, func(sub uint64, ids []uint64) error {
-			if sub == 0 || len(ids) == 0 {
-				return nil
+			if ok, err := live(ids); err != nil || !ok || sub == 0 {
+				return err
 			}
 			switch p.iri {
 			case quad.IRI(s.vocab.Prop(schema.PropMentions)):
@@ -153,21 +162,28 @@ func (s *Store) indexedNeighbours(v *boltView, iri quad.IRI, node uint64, in, ha
 			return nil, false, err
 		}
 	}
-	if lim := s.reportLimit; lim > 0 && len(metricQuads) > lim {
-		nb.omittedMetrics = len(metricQuads) - lim
-		metricQuads = metricQuads[:lim]
-	}
-	for _, id := range metricQuads {
+	lim := s.reportLimit
+	for i, id := range metricQuads {
+		if clean && lim > 0 && len(nb.metrics) >= lim {
+			nb.omittedMetrics = len(metricQuads) - i
+			break
+		}
 		q, err := v.prim(id)
 		if err != nil {
 			return nil, false, err
 		}
-		if q == nil || q.Deleted {
-			return nil, false, nil // the refcount check should have ruled this out
+		switch {
+		case q == nil || q.Deleted:
+			if clean {
+				return nil, false, nil // clean promised otherwise: walk instead
+			}
+		case lim > 0 && len(nb.metrics) >= lim:
+			nb.omittedMetrics++
+		default:
+			nb.metrics = append(nb.metrics, kv.Int64Value(q.Object))
 		}
-		nb.metrics = append(nb.metrics, kv.Int64Value(q.Object))
 	}
-	nb.limit(s.reportLimit)
+	nb.limit(lim)
 	return nb, true, nil
 }
 
