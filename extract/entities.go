@@ -109,8 +109,9 @@ func (x *Extractor) candidates(b *Block, toks []token) []cand {
 var sectorTails = []string{"行业", "产业", "领域", "板块", "赛道"}
 
 func (x *Extractor) lexiconCands(text string, bd bounds) []cand {
-	var cs []cand
-	for _, m := range x.dict.findAll(text) {
+	ms := x.dict.findAll(text)
+	cs := make([]cand, 0, len(ms))
+	for _, m := range ms {
 		surface := text[m.Start:m.End]
 		short := utf8.RuneCountInString(surface) <= 2 && !isWordByte(surface[0])
 		// a two-character word must be a word of the segmentation too

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -54,17 +56,27 @@ type blockMention struct {
 }
 
 // selectCands keeps the longest candidates that do not overlap; among
-// equally long ones the higher priority, then the earlier one.
+// equally long ones the higher priority, then the earlier one, then the
+// one listed first. cs is left as it is.
 func selectCands(cs []cand) []cand {
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.End-a.Start != b.End-b.Start {
-			return a.End-a.Start > b.End-b.Start
+	// sort positions, not the large cand values; the position breaks ties
+	// as a stable sort of cs would
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &cs[i], &cs[j]
+		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
+			return cmp.Compare(lb, la)
 		}
 		if a.Prio != b.Prio {
-			return a.Prio > b.Prio
+			return cmp.Compare(b.Prio, a.Prio)
 		}
-		return a.Start < b.Start
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return cmp.Compare(i, j)
 	})
 	// bytes already taken, so that a block with many candidates stays linear
 	end := 0
@@ -72,8 +84,9 @@ func selectCands(cs []cand) []cand {
 		end = max(end, c.End)
 	}
 	taken := make([]bool, end)
-	var out []cand
-	for _, c := range cs {
+	sel := order[:0] // the kept positions, overwriting order as it is read
+	for _, k := range order {
+		c := &cs[k]
 		free := true
 		for i := c.Start; i < c.End; i++ {
 			if taken[i] {
@@ -85,10 +98,16 @@ func selectCands(cs []cand) []cand {
 			for i := c.Start; i < c.End; i++ {
 				taken[i] = true
 			}
-			out = append(out, c)
+			sel = append(sel, k)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// sorting the positions makes the same comparisons and swaps as
+	// sorting the kept cands themselves would, so ties come out alike
+	sort.Slice(sel, func(i, j int) bool { return cs[sel[i]].Start < cs[sel[j]].Start })
+	out := make([]cand, len(sel))
+	for i, k := range sel {
+		out[i] = cs[k]
+	}
 	return out
 }
 
@@ -217,7 +236,8 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 	picked := make([][]blockMention, len(base))
 	order := 0
 	for i, cs := range base {
-		sel := selectCands(append([]cand(nil), cs...))
+		sel := selectCands(cs)
+		picked[i] = make([]blockMention, 0, len(sel))
 		for _, c := range sel {
 			g := d.groupOf(c)
 			e := groups[g]

@@ -31,7 +31,7 @@ type sentenceView struct {
 }
 
 func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
-	v := &sentenceView{s: ft.s}
+	v := &sentenceView{s: ft.s, mentions: make([]mentionSpan, 0, len(s.Mentions))}
 	for _, m := range s.Mentions {
 		if m.Type == schema.Metric {
 			continue

@@ -81,7 +81,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 	}
 	if !date.IsZero() {
 		year := date.Year()
-		for _, m := range findAllIf(relYearRe, s, strings.Contains(s, "年")) {
+		for _, m := range findAllIf(relYearRe, s, mayHoldRelYear(s)) {
 			if covered(m[0], m[1]) {
 				continue
 			}
@@ -139,6 +139,25 @@ func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
 func mayHoldYear(s string) bool {
 	return strings.Contains(s, "20") || strings.Contains(s, "19")
 }
+
+// mayHoldRelYear is true wherever relYearRe matches: each of its words
+// (今年, 去年, 前年, 明年, 上年, 上一年, 本年) is 年 after one of
+// relYearHeads. 年 alone is in nearly every sentence with a figure.
+func mayHoldRelYear(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "年")
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		if r, _ := utf8.DecodeLastRuneInString(s[:at]); hasRune(relYearHeads, r) {
+			return true
+		}
+		off = at + len("年")
+	}
+}
+
+const relYearHeads = "今去前明上一本"
 
 // mayHoldSub is true wherever bareSubRe matches: every subPat alternative
 // holds 半年, 季度, Q then 1-4, H then 1 or 2, or an ASCII digit (\d)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -132,5 +133,60 @@ func TestHasASCIILetter(t *testing.T) {
 		if got := hasASCIILetter(tc.s); got != tc.want || got != latinName.MatchString(tc.s) {
 			t.Errorf("hasASCIILetter(%q) = %v, want %v (and latinName to agree)", tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestSelectCandsAsStableSort compares selectCands with the stable sort
+// of the candidates it replaced, on ties of length, priority and start.
+func TestSelectCandsAsStableSort(t *testing.T) {
+	reference := func(cs []cand) []cand {
+		cs = append([]cand(nil), cs...)
+		sort.SliceStable(cs, func(i, j int) bool {
+			a, b := cs[i], cs[j]
+			if a.End-a.Start != b.End-b.Start {
+				return a.End-a.Start > b.End-b.Start
+			}
+			if a.Prio != b.Prio {
+				return a.Prio > b.Prio
+			}
+			return a.Start < b.Start
+		})
+		taken := map[int]bool{}
+		var out []cand
+		for _, c := range cs {
+			free := true
+			for i := c.Start; i < c.End; i++ {
+				free = free && !taken[i]
+			}
+			if free {
+				for i := c.Start; i < c.End; i++ {
+					taken[i] = true
+				}
+				out = append(out, c)
+			}
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+		return out
+	}
+	cs := []cand{
+		{Start: 0, End: 6, Surface: "a", Prio: 1}, {Start: 3, End: 9, Surface: "b", Prio: 1},
+		{Start: 0, End: 6, Surface: "c", Prio: 5}, {Start: 0, End: 6, Surface: "d", Prio: 5},
+		{Start: 9, End: 12, Surface: "e"}, {Start: 9, End: 12, Surface: "f"}, {Start: 12, End: 12, Surface: "g"},
+		{Start: 12, End: 18, Surface: "h", Prio: 2}, {Start: 15, End: 21, Surface: "i", Prio: 3}, {Start: 21, End: 21, Surface: "j"},
+	}
+	before := append([]cand(nil), cs...)
+	for n := 0; n <= len(cs); n++ {
+		got, want := selectCands(cs[:n]), reference(cs[:n])
+		if len(got) != len(want) {
+			t.Fatalf("%d cands: selectCands kept %d, want %d", n, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Surface != want[i].Surface {
+				t.Errorf("%d cands: kept[%d] = %q, want %q", n, i, got[i].Surface, want[i].Surface)
+			}
+		}
+	}
+	if !reflect.DeepEqual(cs, before) {
+		t.Error("selectCands reordered its argument")
 	}
 }
