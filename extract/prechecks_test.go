@@ -190,3 +190,18 @@ func TestSelectCandsAsStableSort(t *testing.T) {
 		t.Error("selectCands reordered its argument")
 	}
 }
+
+func TestSentenceNamesTwo(t *testing.T) {
+	for _, tc := range []struct {
+		names []string
+		want  bool
+	}{{nil, false}, {[]string{"宁德时代"}, false}, {[]string{"宁德时代", "宁德时代"}, false}, {[]string{"宁德时代", "特斯拉"}, true}, {[]string{"A", "A", "B"}, true}} {
+		s := sentence{Text: "x"}
+		for _, n := range tc.names {
+			s.Mentions = append(s.Mentions, mention{Name: n})
+		}
+		if got := s.namesTwo(); got != tc.want {
+			t.Errorf("namesTwo(%v) = %v, want %v", tc.names, got, tc.want)
+		}
+	}
+}

@@ -331,6 +331,9 @@ func coordinatedBefore(s *sentence, ms []*mention) []*mention {
 // triggerRelations finds facts stated by a verb between two mentions:
 // drives, hinders, partnersWith, competesWith, acquires, serves, locatedIn.
 func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
+	if !s.namesTwo() {
+		return // every relation found here links two of its mentions
+	}
 	has := s.runes()
 	for _, p := range predicateOrder {
 		sh := shapes[p]

@@ -12,6 +12,9 @@ import (
 //   - A隶属于B, A升级为B企业级技术服务业务板块, A是B的全资子公司: A is part
 //     of B when the clause after B ends in a unit noun (unit_nouns.txt).
 func (x *Extractor) partOfRelations(s *sentence, sink *relSink) {
+	if !s.namesTwo() {
+		return // both ways below link two of its mentions
+	}
 	company := types(schema.Company)
 	for i := 0; i+1 < len(s.Mentions); i++ {
 		b, a := s.Mentions[i], s.Mentions[i+1]

@@ -18,6 +18,18 @@ type sentence struct {
 	has *runeSet // the runes of Text, made on first use by runes()
 }
 
+// namesTwo reports whether the sentence mentions two different entities.
+// Finders that link two mentions of the sentence can skip it otherwise:
+// relSink.add drops a relation of an entity to itself.
+func (s *sentence) namesTwo() bool {
+	for _, m := range s.Mentions {
+		if m.Name != s.Mentions[0].Name {
+			return true
+		}
+	}
+	return false
+}
+
 // runes returns the rune filter of the sentence's text, made once: the
 // relation finders each look many trigger words up in the same sentence.
 func (s *sentence) runes() *runeSet {
