@@ -66,28 +66,40 @@ func newPhraseDict() *phraseDict {
 // bytes lowered (an ASCII byte is never part of a longer rune). Most text
 // is Chinese with a few Latin names; ToLower would map it rune by rune.
 func fold(s string) string {
+	if low, ok := foldASCII(s); ok {
+		return low
+	}
+	return strings.ToLower(s)
+}
+
+// foldASCII is fold's fast path: ok is false when s is not valid UTF-8 or
+// holds a cased rune other than an ASCII capital. When ok, low is also
+// valid and starts its runes where s does.
+func foldASCII(s string) (low string, ok bool) {
 	upper := false
 	for _, r := range s {
 		switch {
 		case 'A' <= r && r <= 'Z':
 			upper = true
 		case r == utf8.RuneError || r > 0xFFFF || lowerable[r>>6]&(1<<(r&63)) != 0:
-			return strings.ToLower(s)
+			return "", false
 		}
 	}
 	if !upper {
-		return s
+		return s, true
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	last := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
-		b.WriteByte(c)
 	}
-	return b.String()
+	b.WriteString(s[last:])
+	return b.String(), true
 }
 
 // lowerable marks the basic-plane runes that unicode.ToLower changes.
@@ -143,12 +155,15 @@ type match struct {
 // findAll returns the longest match starting at each position, skipping
 // matches that cut a Latin word.
 func (d *phraseDict) findAll(text string) []match {
-	low := fold(text)
-	if len(low) != len(text) { // folding changed byte lengths; match as is
-		low = text
-	}
-	if !sameRuneStarts(text, low) {
-		return d.findAllByPrefix(text, low)
+	low, simple := foldASCII(text) // then sameRuneStarts holds
+	if !simple {
+		low = strings.ToLower(text)
+		if len(low) != len(text) { // folding changed byte lengths; match as is
+			low = text
+		}
+		if !sameRuneStarts(text, low) {
+			return d.findAllByPrefix(text, low)
+		}
 	}
 	var out []match
 	for i := 0; i < len(text); {

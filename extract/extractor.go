@@ -51,6 +51,7 @@ type Extractor struct {
 	productBefore, productAfter []string
 	unitNouns                   []string
 	cue                         cueWords
+	metricTab                   *metricTables
 }
 
 // cueWords are the context words the finders read, one lexicon list each
@@ -157,6 +158,7 @@ func New(opts Options) (*Extractor, error) {
 	if err := x.loadCues(); err != nil {
 		return nil, err
 	}
+	x.metricTab = tablesFor(lx)
 
 	x.seg, err = newSegmenter(lx, len(opts.LexiconDirs) == 0)
 	if err != nil {
@@ -233,7 +235,7 @@ func (x *Extractor) Extract(a *Article) *Result {
 // metrics runs the metric finder over every sentence and drops repeats of
 // the same figure for the same subject and period.
 func (x *Extractor) metrics(d *docState) []Metric {
-	ctx := &docContext{Date: d.article.Date, Lex: x.lex}
+	ctx := &docContext{Date: d.article.Date, Lex: x.lex, tab: x.metricTab}
 	seen := map[string]bool{}
 	var out []Metric
 	for i := range d.sentences {

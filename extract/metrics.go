@@ -20,13 +20,20 @@ type metricMemory struct {
 	subjectBlock int
 	seen         bool
 
+	heading      string     // the last heading read, and its time phrases
+	headingTimes []timeExpr // (read only)
+
 	known     map[string]schema.Type
 	companies map[string]int // mentions per company name
 }
 
 func (ctx *docContext) metricMemory() *metricMemory {
 	if ctx.metrics == nil {
-		ctx.metrics = &metricMemory{tab: tablesFor(ctx.Lex)}
+		tab := ctx.tab
+		if tab == nil {
+			tab = tablesFor(ctx.Lex)
+		}
+		ctx.metrics = &metricMemory{tab: tab}
 	}
 	return ctx.metrics
 }
@@ -61,7 +68,11 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	prevPeriod, prevSubject := mem.carried(s)
 	var headTimes []timeExpr
 	if s.Heading != "" {
-		headTimes = findTimes(foldFigures(s.Heading).s, ctx.Date)
+		// every sentence of a section asks about the same heading
+		if s.Heading != mem.heading {
+			mem.heading, mem.headingTimes = s.Heading, findTimes(foldFigures(s.Heading).s, ctx.Date)
+		}
+		headTimes = mem.headingTimes
 	}
 
 	var out []Metric

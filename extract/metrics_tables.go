@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,8 +18,10 @@ type metricTables struct {
 	generic      map[string]bool
 }
 
-// tablesFor builds the tables once per article (see metricMemory); they
-// are small, and caching them per Lexicon would keep every Lexicon alive.
+// tablesFor builds the tables of a lexicon. An Extractor builds them once
+// (New) and shares them between articles and goroutines: nothing writes to
+// them afterwards, and the lists are clipped so that an append copies.
+// Caching them per Lexicon instead would keep every Lexicon alive.
 func tablesFor(lx *Lexicon) *metricTables {
 	if lx == nil {
 		lx = shippedLexicon()
@@ -48,6 +51,7 @@ func tablesFor(lx *Lexicon) *metricTables {
 	byLen(t.approxBefore)
 	byLen(t.approxAfter)
 	byLen(t.measures)
+	t.approxBefore, t.approxAfter, t.measures = slices.Clip(t.approxBefore), slices.Clip(t.approxAfter), slices.Clip(t.measures)
 	return t
 }
 

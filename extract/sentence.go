@@ -51,6 +51,7 @@ type mention struct {
 type docContext struct {
 	Date time.Time // article date; zero when unknown
 	Lex  *Lexicon
+	tab  *metricTables // Lex's metric tables when already built; else built per article
 
 	// metrics is what findMetrics carries from one sentence to the next
 	// (the time and subject in focus); created on first use, so the same
