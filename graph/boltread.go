@@ -117,6 +117,7 @@ func (v *boltView) live(ids []uint64) (*cproto.Primitive, error) {
 // entries calls fn, in key order, for every entry of index ind whose key
 // starts with the node ids vals; next is the id that follows them in the
 // key (0 when the key has no more), ids the entry's quads, dead or alive.
+// ids is reused: it is valid only during the call.
 func (v *boltView) entries(ind kv.QuadIndex, vals []uint64, fn func(next uint64, ids []uint64) error) error {
 	name := make([]byte, len(ind.Dirs))
 	for i, d := range ind.Dirs {
@@ -135,12 +136,14 @@ func (v *boltView) entries(ind kv.QuadIndex, vals []uint64, fn func(next uint64,
 		binary.BigEndian.PutUint64(prefix[8*i:], x)
 	}
 	c := b.Cursor()
+	var ids []uint64
 	for k, val := c.Seek(prefix); k != nil && len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix); k, val = c.Next() {
 		var next uint64
 		if len(k) >= len(prefix)+8 {
 			next = binary.BigEndian.Uint64(k[len(prefix):])
 		}
-		ids, err := decodeIDs(val)
+		var err error
+		ids, err = appendIDs(ids[:0], val)
 		if err != nil {
 			return fmt.Errorf("index %s entry %x: %w", name, k, err)
 		}
@@ -151,9 +154,8 @@ func (v *boltView) entries(ind kv.QuadIndex, vals []uint64, fn func(next uint64,
 	return nil
 }
 
-// decodeIDs reads an index entry: quad ids as unsigned varints.
-func decodeIDs(b []byte) ([]uint64, error) {
-	var out []uint64
+// appendIDs reads an index entry, quad ids as unsigned varints, onto out.
+func appendIDs(out []uint64, b []byte) ([]uint64, error) {
 	for len(b) > 0 {
 		x, n := binary.Uvarint(b)
 		if n <= 0 {
@@ -243,8 +245,14 @@ func (v *boltView) objectCounts(node, pred uint64, clean bool) (map[uint64]int, 
 		}
 		return counts, nil
 	}
-	done := map[uint64]bool{}
+	// Most hubs have one or two spellings: stop once every quad is counted,
+	// and only then remember which ones were.
+	var done map[uint64]bool // made when the first object leaves quads uncounted
+	total := 0
 	for _, id := range all {
+		if total == len(all) {
+			break
+		}
 		if done[id] {
 			continue
 		}
@@ -256,8 +264,19 @@ func (v *boltView) objectCounts(node, pred uint64, clean bool) (map[uint64]int, 
 			return nil, errUnclean
 		}
 		o := p.Object
+		found := false
 		err = v.entries(opsIndex, []uint64{o, pred, node}, func(_ uint64, ids []uint64) error {
 			counts[o] += len(ids)
+			total += len(ids)
+			for _, x := range ids {
+				found = found || x == id
+			}
+			if done == nil && total == len(all) {
+				return nil
+			}
+			if done == nil {
+				done = make(map[uint64]bool, len(all))
+			}
 			for _, x := range ids {
 				done[x] = true
 			}
@@ -266,7 +285,7 @@ func (v *boltView) objectCounts(node, pred uint64, clean bool) (map[uint64]int, 
 		if err != nil {
 			return nil, err
 		}
-		if !done[id] {
+		if !found || total > len(all) {
 			return nil, errUnclean
 		}
 	}

@@ -133,3 +133,32 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+// An entity several articles spell differently (腾讯云, 腾讯 云 share one
+// node) is counted per spelling; the name is the commonest.
+func TestDirectReadsSpellings(t *testing.T) {
+	tests := []struct {
+		spellings []string
+		wantName  string
+	}{
+		{spellings: []string{"腾讯云", "腾讯云", "腾讯云"}, wantName: "腾讯云"},
+		{spellings: []string{"腾讯 云", "腾讯云", "腾讯 云"}, wantName: "腾讯 云"},
+		{spellings: []string{"腾讯云", "腾讯 云", "腾讯云", "腾讯  云", "腾讯 云", "腾讯云"}, wantName: "腾讯云"},
+	}
+	for _, tc := range tests {
+		st, _ := openTemp(t)
+		var rs []*extract.Result
+		for i, sp := range tc.spellings {
+			r := synthetic(i, 15)
+			r.Entities = append(r.Entities, extract.Entity{Name: sp, Type: schema.Company})
+			rs = append(rs, r)
+		}
+		if _, err := st.PutArticles(rs); err != nil {
+			t.Fatal(err)
+		}
+		rep := lookupBothWays(t, st, "腾讯云")
+		if rep.Name != tc.wantName || rep.Articles != len(tc.spellings) {
+			t.Errorf("%v: name %q in %d articles; want %q in %d", tc.spellings, rep.Name, rep.Articles, tc.wantName, len(tc.spellings))
+		}
+	}
+}
