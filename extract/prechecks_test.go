@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestHasRuneMatchesContainsRune: hasRune stands in for strings.ContainsRune
@@ -203,5 +204,31 @@ func TestSentenceNamesTwo(t *testing.T) {
 		if got := s.namesTwo(); got != tc.want {
 			t.Errorf("namesTwo(%v) = %v, want %v", tc.names, got, tc.want)
 		}
+	}
+}
+
+func TestRuneSwitchesMatchTheirSets(t *testing.T) {
+	for _, r := range clauseBreaks + sentenceEnds + "。，,：:；;！!？?\n 、中a" {
+		if got, want := isClauseBreak(r), strings.ContainsRune(clauseBreaks, r); got != want {
+			t.Errorf("isClauseBreak(%q) = %v, want %v", r, got, want)
+		}
+		if got, want := isSentenceEnd(r), strings.ContainsRune(sentenceEnds, r); got != want {
+			t.Errorf("isSentenceEnd(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestDecodeWordRune(t *testing.T) {
+	for _, w := range []string{"签订", "a中", "\xe0\x80\x80", "\xed\xa0\x80", "\xe4\xb8", "\xef\xbf\xbd", "\U0001F600", "é", "\xe4\xb8\xad\xff"} {
+		for i := 0; i < len(w); i++ {
+			gr, gn := decodeWordRune(w, i)
+			wr, wn := utf8.DecodeRuneInString(w[i:])
+			if gr != wr || gn != wn {
+				t.Errorf("decodeWordRune(%q, %d) = %q %d, want %q %d", w, i, gr, gn, wr, wn)
+			}
+		}
+	}
+	if !newRuneSet("无").mayContain("\uFFFD") {
+		t.Error("mayContain skipped a word holding U+FFFD")
 	}
 }

@@ -140,17 +140,27 @@ func (d *docState) evidenceFor(a, b string) string {
 // clauseBreaks split a sentence into clauses.
 const clauseBreaks = "，,：:"
 
+// isClauseBreak: r is one of clauseBreaks (a switch: clauseOf asks it for
+// every rune up to an offset).
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '：', ':':
+		return true
+	}
+	return false
+}
+
 // clauseOf returns the byte span of the clause around offset i.
 func clauseOf(text string, i int) (int, int) {
 	s := 0
 	for j, r := range text[:i] {
-		if hasRune(clauseBreaks, r) {
+		if isClauseBreak(r) {
 			s = j + utf8.RuneLen(r)
 		}
 	}
 	e := len(text)
 	for j, r := range text[i:] {
-		if hasRune(clauseBreaks, r) {
+		if isClauseBreak(r) {
 			e = i + j
 			break
 		}

@@ -63,6 +63,15 @@ type docContext struct {
 // too: Chinese uses it between statements that stand alone.
 const sentenceEnds = "。！？；!?;\n"
 
+// isSentenceEnd: r is one of sentenceEnds, asked of every rune of a block.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';', '\n':
+		return true
+	}
+	return false
+}
+
 // maxSentence bounds a sentence in bytes: text without full stops (a
 // table dumped as one line, a broken file) is cut at commas, then anywhere,
 // so that the finders' work per sentence stays bounded.
@@ -96,7 +105,7 @@ func splitSentences(text string) [][2]int {
 			}
 		}
 		long := i-start > maxSentence && (hasRune(clauseBreaks, r) || r == ' ') || i-start > 2*maxSentence
-		if depth == 0 && hasRune(sentenceEnds, r) || long {
+		if depth == 0 && isSentenceEnd(r) || long {
 			end := i + utf8.RuneLen(r)
 			emit(end)
 			start = end
