@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 )
 
 // TestHasRuneMatchesContainsRune: hasRune stands in for strings.ContainsRune
@@ -218,15 +217,16 @@ func TestRuneSwitchesMatchTheirSets(t *testing.T) {
 	}
 }
 
-func TestDecodeWordRune(t *testing.T) {
+// TestMayContainDecodesAsUTF8: words with valid, invalid, overlong and
+// surrogate three-byte sequences are never skipped where they occur.
+func TestMayContainDecodesAsUTF8(t *testing.T) {
 	for _, w := range []string{"签订", "a中", "\xe0\x80\x80", "\xed\xa0\x80", "\xe4\xb8", "\xef\xbf\xbd", "\U0001F600", "é", "\xe4\xb8\xad\xff"} {
-		for i := 0; i < len(w); i++ {
-			gr, gn := decodeWordRune(w, i)
-			wr, wn := utf8.DecodeRuneInString(w[i:])
-			if gr != wr || gn != wn {
-				t.Errorf("decodeWordRune(%q, %d) = %q %d, want %q %d", w, i, gr, gn, wr, wn)
-			}
+		if !newRuneSet("前" + w + "后").mayContain(w) {
+			t.Errorf("mayContain(%q) = false in a text holding it", w)
 		}
+	}
+	if newRuneSet("签约").mayContain("签订") || newRuneSet("中文").mayContain("a中") {
+		t.Error("mayContain kept a word with a rune absent from the text")
 	}
 	if !newRuneSet("无").mayContain("\uFFFD") {
 		t.Error("mayContain skipped a word holding U+FFFD")

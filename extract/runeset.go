@@ -26,9 +26,23 @@ func (rs *runeSet) add(r rune) { rs[r>>6&15] |= 1 << (uint(r) & 63) }
 func (rs *runeSet) has(r rune) bool { return rs[r>>6&15]&(1<<(uint(r)&63)) != 0 }
 
 // mayContain reports false only if w cannot occur in the set's text.
+// It is asked about every listed word for every block and sentence, so
+// the three-byte (Chinese) runes are decoded inline; anything else goes to
+// utf8.DecodeRuneInString.
 func (rs *runeSet) mayContain(w string) bool {
 	for i := 0; i < len(w); {
-		r, n := decodeWordRune(w, i)
+		c := w[i]
+		r, n := rune(c), 1
+		switch {
+		case c < utf8.RuneSelf:
+		case c&0xF0 == 0xE0 && i+2 < len(w) && w[i+1]&0xC0 == 0x80 && w[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(w[i+1]&0x3F)<<6|rune(w[i+2]&0x3F), 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF { // overlong or a surrogate: invalid
+				r, n = utf8.RuneError, 1
+			}
+		default:
+			r, n = utf8.DecodeRuneInString(w[i:])
+		}
 		// an invalid w can occur where the text decodes its bytes
 		// otherwise (decoding yields RuneError for each bad byte)
 		if r == utf8.RuneError {
@@ -40,23 +54,6 @@ func (rs *runeSet) mayContain(w string) bool {
 		i += n
 	}
 	return true
-}
-
-// decodeWordRune is utf8.DecodeRuneInString(w[i:]) with the ASCII and
-// three-byte (Chinese) cases written out: mayContain decodes every listed
-// word for every block and sentence.
-func decodeWordRune(w string, i int) (rune, int) {
-	c := w[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	if c&0xF0 == 0xE0 && i+2 < len(w) && w[i+1]&0xC0 == 0x80 && w[i+2]&0xC0 == 0x80 {
-		// valid unless overlong (E0 80..9F) or a surrogate (ED A0..BF)
-		if r := rune(c&0x0F)<<12 | rune(w[i+1]&0x3F)<<6 | rune(w[i+2]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
-	}
-	return utf8.DecodeRuneInString(w[i:])
 }
 
 // hasRune reports whether the short set of characters holds r, as
