@@ -25,6 +25,9 @@ type metricMemory struct {
 
 	known     map[string]schema.Type
 	companies map[string]int // mentions per company name
+
+	mainCompany string // mainOf(companies), when mainKnown
+	mainKnown   bool
 }
 
 func (ctx *docContext) metricMemory() *metricMemory {
@@ -50,15 +53,21 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	if mem.companies == nil {
 		mem.companies = map[string]int{}
 	}
+	counted := false
 	for _, m := range v.mentions {
 		mem.known[m.name] = m.typ
 		if m.typ == schema.Company {
 			mem.companies[m.name]++
+			counted = true
 		}
 	}
 	v.known = mem.known
 	v.tab = mem.tab
-	v.mainCompany = mainOf(mem.companies)
+	// mainOf reads only the counts: recount when they change
+	if counted || !mem.mainKnown {
+		mem.mainCompany, mem.mainKnown = mainOf(mem.companies), true
+	}
+	v.mainCompany = mem.mainCompany
 	figs := v.figures(mem.tab)
 	v.clauseHasFigure = map[int]bool{}
 	for _, f := range figs {

@@ -149,10 +149,7 @@ func rightmostMeasure(s string, words []string, keep func(string) bool) (string,
 	// most measure words cannot occur in s; the filter spares their scans
 	has := newRuneSet(s)
 	for _, w := range words { // longest first, so ties keep the longer word
-		if keep != nil && !keep(w) {
-			continue
-		}
-		if !has.mayContain(w) {
+		if !has.mayContain(w) || keep != nil && !keep(w) { // keep is pure: the cheap test first
 			continue
 		}
 		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > bestEnd {

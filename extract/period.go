@@ -135,9 +135,15 @@ func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
 	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
-// mayHoldYear: every pointRe match starts with 19 or 20.
+// mayHoldYear: every pointRe match starts with a year, 19 or 20 and two
+// ASCII digits (\d); figures hold 19 and 20 often enough without one.
 func mayHoldYear(s string) bool {
-	return strings.Contains(s, "20") || strings.Contains(s, "19")
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isASCIIDigit(rune(s[i+2])) && isASCIIDigit(rune(s[i+3])) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHoldRelYear is true wherever relYearRe matches: each of its words
