@@ -189,13 +189,15 @@ func (x *Extractor) dictEndingAt(text string) int {
 	plain := fold(text[tail:]) == text[tail:]
 	best, n, i := 0, 0, len(text)
 	for n < x.dict.maxLen && i > 0 {
-		_, sz := utf8.DecodeLastRuneInString(text[:i])
+		r, sz := utf8.DecodeLastRuneInString(text[:i])
 		i -= sz
 		n++
 		w := text[i:]
 		k := w
 		if !plain {
 			k = fold(w)
+		} else if !x.dict.firsts.has(r) {
+			continue // no entry starts with r, the first rune of k
 		}
 		if _, ok := x.dict.m[k]; ok {
 			if i > 0 && isWordByte(text[i-1]) && isWordByte(text[i]) {
