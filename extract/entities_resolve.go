@@ -20,12 +20,16 @@ type docState struct {
 	sentences []sentence
 	partOf    [][2]string
 	keys      map[string]string // schema.Key memo, see key
+	formKeys  map[string]string // Extractor.formKeys (read only)
 }
 
 // key is schema.Key(name), computed once per name and article: resolving
 // and the metric finder ask for the keys of the same few names many times,
 // and each Key normalises the name afresh.
 func (d *docState) key(name string) string {
+	if k, ok := d.formKeys[name]; ok {
+		return k
+	}
 	if k, ok := d.keys[name]; ok {
 		return k
 	}
@@ -231,7 +235,7 @@ func (d *docState) groupOf(c cand) string {
 
 // resolve selects mentions per block and groups them into entities.
 func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMention) {
-	d := &docState{article: a, byKey: map[string]*entState{}}
+	d := &docState{article: a, byKey: map[string]*entState{}, formKeys: x.formKeys}
 	groups := map[string]*entState{}
 	picked := make([][]blockMention, len(base))
 	order := 0

@@ -52,6 +52,7 @@ type Extractor struct {
 	unitNouns                   []string
 	cue                         cueWords
 	metricTab                   *metricTables
+	formKeys                    map[string]string // schema.Key of every lexicon form, for docState.key
 }
 
 // cueWords are the context words the finders read, one lexicon list each
@@ -89,6 +90,15 @@ func New(opts Options) (*Extractor, error) {
 	for _, l := range entityLists {
 		for _, e := range lx.List(l.name) {
 			x.dict.add(&lexEntry{Canon: e.Word, Type: l.typ, Forms: append([]string{e.Word}, splitAliases(e.Value)...)})
+		}
+	}
+	// resolve keys these names in every article (Forms[0] is the Canon)
+	x.formKeys = map[string]string{}
+	for k, e := range x.dict.m {
+		if k == fold(e.Canon) { // once per entry
+			for _, f := range e.Forms {
+				x.formKeys[f] = schema.Key(f)
+			}
 		}
 	}
 	x.generic = map[string]bool{}
