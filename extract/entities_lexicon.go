@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,11 +78,12 @@ func fold(s string) string {
 // valid and starts its runes where s does.
 func foldASCII(s string) (low string, ok bool) {
 	upper := false
+	lw := lowerable()
 	for _, r := range s {
 		switch {
 		case 'A' <= r && r <= 'Z':
 			upper = true
-		case r == utf8.RuneError || r > 0xFFFF || lowerable[r>>6]&(1<<(r&63)) != 0:
+		case r == utf8.RuneError || r > 0xFFFF || lw[r>>6]&(1<<(r&63)) != 0:
 			return "", false
 		}
 	}
@@ -102,15 +104,17 @@ func foldASCII(s string) (low string, ok bool) {
 	return b.String(), true
 }
 
-// lowerable marks the basic-plane runes that unicode.ToLower changes.
-var lowerable = func() (b [0x10000 / 64]uint64) {
+// lowerable marks the basic-plane runes that unicode.ToLower changes;
+// made on first use (about half a millisecond), not at every start of kgb.
+var lowerable = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
 	for r := rune(0); r <= 0xFFFF; r++ {
 		if unicode.ToLower(r) != r {
 			b[r>>6] |= 1 << (r & 63)
 		}
 	}
-	return b
-}()
+	return &b
+})
 
 // add registers an entry; the first list to claim a surface keeps it.
 func (d *phraseDict) add(e *lexEntry) {

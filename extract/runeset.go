@@ -69,10 +69,10 @@ func hasRune(set string, r rune) bool {
 	return false
 }
 
-// indexAnyRune is strings.IndexAny for a short valid set without U+FFFD:
-// one fast strings.IndexRune per rune of the set, each only in the text
-// before the best hit so far, where IndexAny would look each rune of s up in
-// set.
+// indexAnyRune is strings.IndexAny for a short valid set without U+FFFD.
+// It makes one fast strings.IndexRune search per rune of the set, each in
+// the text before the best hit so far; IndexAny instead looks every
+// non-ASCII rune of s up in set.
 func indexAnyRune(s, set string) int {
 	best := -1
 	for _, r := range set {
