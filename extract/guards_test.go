@@ -38,8 +38,8 @@ func TestRegexpGuardsHoldForEveryMatch(t *testing.T) {
 		{"pointRe", pointRe.MatchString, mayHoldYear},
 		{"relYearRe", relYearRe.MatchString, mayHoldRelYear},
 		{"bareSubRe", bareSubRe.MatchString, mayHoldSub},
-		{"rankExact", rankExact.MatchString, mayRankExact},
-		{"rankUpTo", rankUpTo.MatchString, mayRankUpTo},
+		{"rankExact", rankExact.MatchString, func(s string) bool { return mayRankExact(s, newRuneSet(s)) }},
+		{"rankUpTo", rankUpTo.MatchString, func(s string) bool { return mayRankUpTo(s, newRuneSet(s)) }},
 		{"stakeRe", stakeRe.MatchString, func(s string) bool { return strings.Contains(s, "%") }},
 		{"fundingVerb", fundingVerb.MatchString, mayFund},
 	}

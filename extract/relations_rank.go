@@ -42,9 +42,9 @@ func (c *rankContext) update(s *sentence) {
 	end, ranking := len(s.Text), false
 	for _, r := range []struct {
 		re  *regexp.Regexp
-		may func(string) bool
+		may func(string, *runeSet) bool
 	}{{rankExact, mayRankExact}, {rankUpTo, mayRankUpTo}} {
-		if !r.may(s.Text) {
+		if !r.may(s.Text, s.runes()) {
 			continue
 		}
 		if loc := r.re.FindStringIndex(s.Text); loc != nil && loc[0] < end {
@@ -123,16 +123,23 @@ const rankNumerals = "一二两三四五六七八九十百0123456789"
 // mayRankExact is true wherever rankExact matches: its first alternative
 // is 第 then at most one \s (ASCII white space) then a numeral, the others
 // are fixed words. Most sentences hold a 第 or 前 (次第, 目前, 此前) but no
-// ranking, and the check spares them the regexp.
-func mayRankExact(s string) bool {
-	return numeralAfter(s, "第") || strings.Contains(s, "首位") || strings.Contains(s, "榜首") ||
-		strings.Contains(s, "冠军") || strings.Contains(s, "头名")
+// ranking, and the check spares them the regexp. has is the rune filter
+// of s: a word it rules out is not searched for.
+func mayRankExact(s string, has *runeSet) bool {
+	return has.has('第') && numeralAfter(s, "第") || mayOccur(s, has, "首位") || mayOccur(s, has, "榜首") ||
+		mayOccur(s, has, "冠军") || mayOccur(s, has, "头名")
 }
 
 // mayRankUpTo is true wherever rankUpTo matches: 前/TOP/Top/top, at most
 // one \s, a numeral.
-func mayRankUpTo(s string) bool {
-	return numeralAfter(s, "前") || numeralAfter(s, "TOP") || numeralAfter(s, "Top") || numeralAfter(s, "top")
+func mayRankUpTo(s string, has *runeSet) bool {
+	return has.has('前') && numeralAfter(s, "前") ||
+		has.has('T') && (numeralAfter(s, "TOP") || numeralAfter(s, "Top")) || has.has('t') && numeralAfter(s, "top")
+}
+
+// mayOccur: w occurs in s, whose rune filter is has.
+func mayOccur(s string, has *runeSet, w string) bool {
+	return has.mayContain(w) && strings.Contains(s, w)
 }
 
 // numeralAfter reports whether head occurs in s followed by a rank numeral,
@@ -167,7 +174,7 @@ type rankHit struct {
 // clause, or of what the text was ranking by just before.
 func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) {
 	var hits []rankHit
-	for _, m := range findAllIf(rankExact, s.Text, mayRankExact(s.Text)) {
+	for _, m := range findAllIf(rankExact, s.Text, mayRankExact(s.Text, s.runes())) {
 		n, place := 1, true
 		if m[2] >= 0 {
 			n = parseRankNumber(s.Text[m[2]:m[3]])
@@ -186,7 +193,7 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 			hits = append(hits, rankHit{m[0], m[1], n, 0, place})
 		}
 	}
-	for _, m := range findAllIf(rankUpTo, s.Text, mayRankUpTo(s.Text)) {
+	for _, m := range findAllIf(rankUpTo, s.Text, mayRankUpTo(s.Text, s.runes())) {
 		if n := parseRankNumber(s.Text[m[2]:m[3]]); n > 0 {
 			hits = append(hits, rankHit{m[0], m[1], 0, n, false})
 		}
