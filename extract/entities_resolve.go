@@ -61,8 +61,9 @@ type blockMention struct {
 
 // selectCands keeps the longest candidates that do not overlap; among
 // equally long ones the higher priority, then the earlier one, then the
-// one listed first. cs is left as it is.
-func selectCands(cs []cand) []cand {
+// one listed first. It returns the positions in cs of those kept, in order
+// of Start; cs is left as it is.
+func selectCands(cs []cand) []int {
 	// sort positions, not the large cand values; the position breaks ties
 	// as a stable sort of cs would
 	order := make([]int, len(cs))
@@ -108,11 +109,7 @@ func selectCands(cs []cand) []cand {
 	// sorting the positions makes the same comparisons and swaps as
 	// sorting the kept cands themselves would, so ties come out alike
 	sort.Slice(sel, func(i, j int) bool { return cs[sel[i]].Start < cs[sel[j]].Start })
-	out := make([]cand, len(sel))
-	for i, k := range sel {
-		out[i] = cs[k]
-	}
-	return out
+	return sel
 }
 
 // analyse finds the entities of an article and its sentences with
@@ -220,7 +217,7 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 }
 
 // groupOf says which entity a candidate mentions.
-func (d *docState) groupOf(c cand) string {
+func (d *docState) groupOf(c *cand) string {
 	switch {
 	case c.Kind == fromKnown:
 		return c.Group
@@ -242,7 +239,8 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 	for i, cs := range base {
 		sel := selectCands(cs)
 		picked[i] = make([]blockMention, 0, len(sel))
-		for _, c := range sel {
+		for _, k := range sel {
+			c := &cs[k]
 			g := d.groupOf(c)
 			e := groups[g]
 			if e == nil {

@@ -180,9 +180,9 @@ func TestSelectCandsAsStableSort(t *testing.T) {
 		if len(got) != len(want) {
 			t.Fatalf("%d cands: selectCands kept %d, want %d", n, len(got), len(want))
 		}
-		for i := range got {
-			if got[i].Surface != want[i].Surface {
-				t.Errorf("%d cands: kept[%d] = %q, want %q", n, i, got[i].Surface, want[i].Surface)
+		for i, k := range got {
+			if cs[k].Surface != want[i].Surface {
+				t.Errorf("%d cands: kept[%d] = %q, want %q", n, i, cs[k].Surface, want[i].Surface)
 			}
 		}
 	}
