@@ -55,10 +55,13 @@ type phraseDict struct {
 	// to maxLen runes (most runes start no entry at all).
 	byFirst map[rune][]int
 	firsts  runeSet // the keys of byFirst, to skip the map for most runes
+	// byLast is byFirst by the last rune, for dictEndingAt: a surface
+	// that ends a text ends with the text's last rune.
+	byLast map[rune][]int
 }
 
 func newPhraseDict() *phraseDict {
-	return &phraseDict{m: map[string]*lexEntry{}, byFirst: map[rune][]int{}}
+	return &phraseDict{m: map[string]*lexEntry{}, byFirst: map[rune][]int{}, byLast: map[rune][]int{}}
 }
 
 // fold is strings.ToLower with fast paths for valid UTF-8 (ToLower
@@ -132,22 +135,30 @@ func (d *phraseDict) add(e *lexEntry) {
 }
 
 // addLength records the byte length of folded surface k under its first
-// rune, keeping the lengths longest first and unique.
+// and its last rune.
 func (d *phraseDict) addLength(k string) {
 	if k == "" {
 		return
 	}
 	r, _ := utf8.DecodeRuneInString(k)
 	d.firsts.add(r)
-	ls := d.byFirst[r]
-	i := sort.Search(len(ls), func(i int) bool { return ls[i] <= len(k) })
-	if i < len(ls) && ls[i] == len(k) {
+	insertLength(d.byFirst, r, len(k))
+	r, _ = utf8.DecodeLastRuneInString(k)
+	insertLength(d.byLast, r, len(k))
+}
+
+// insertLength adds n to the lengths under r, keeping them longest first
+// and unique.
+func insertLength(m map[rune][]int, r rune, n int) {
+	ls := m[r]
+	i := sort.Search(len(ls), func(i int) bool { return ls[i] <= n })
+	if i < len(ls) && ls[i] == n {
 		return
 	}
 	ls = append(ls, 0)
 	copy(ls[i+1:], ls[i:])
-	ls[i] = len(k)
-	d.byFirst[r] = ls
+	ls[i] = n
+	m[r] = ls
 }
 
 // match is one dictionary hit.

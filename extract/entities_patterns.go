@@ -187,19 +187,29 @@ func (x *Extractor) dictEndingAt(text string) int {
 		tail -= sz
 	}
 	plain := fold(text[tail:]) == text[tail:]
+	if plain {
+		// a key ending text ends with its last rune and starts at a rune
+		// of text[tail:] (it has at most maxLen runes): try the lengths of
+		// the keys ending so, longest first
+		r, _ := utf8.DecodeLastRuneInString(text)
+		for _, n := range x.dict.byLast[r] {
+			i := len(text) - n
+			if i < tail || !utf8.RuneStart(text[i]) {
+				continue
+			}
+			if _, ok := x.dict.m[text[i:]]; ok && !(i > 0 && isWordByte(text[i-1]) && isWordByte(text[i])) {
+				return n
+			}
+		}
+		return 0
+	}
 	best, n, i := 0, 0, len(text)
 	for n < x.dict.maxLen && i > 0 {
-		r, sz := utf8.DecodeLastRuneInString(text[:i])
+		_, sz := utf8.DecodeLastRuneInString(text[:i])
 		i -= sz
 		n++
 		w := text[i:]
-		k := w
-		if !plain {
-			k = fold(w)
-		} else if !x.dict.firsts.has(r) {
-			continue // no entry starts with r, the first rune of k
-		}
-		if _, ok := x.dict.m[k]; ok {
+		if _, ok := x.dict.m[fold(w)]; ok {
 			if i > 0 && isWordByte(text[i-1]) && isWordByte(text[i]) {
 				continue
 			}
@@ -210,13 +220,14 @@ func (x *Extractor) dictEndingAt(text string) int {
 }
 
 func (x *Extractor) marketWordEndingAt(text string) string {
-	best := ""
-	for w, v := range x.market {
-		if v != "head" && strings.HasSuffix(text, w) && len(w) > len(best) {
-			best = w
+	// two words of one length cannot both end text, so the first found in
+	// longest-first order is the longest
+	for _, w := range x.marketMods {
+		if strings.HasSuffix(text, w) {
+			return w
 		}
 	}
-	return best
+	return ""
 }
 
 var bookTitle = regexp.MustCompile(`《([^《》]{2,60})》`)

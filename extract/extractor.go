@@ -33,6 +33,7 @@ type Extractor struct {
 	brandTails                  []string // endings dropped in a company's short name
 	market                      wordSet
 	marketHeads                 []string
+	marketMods                  []string // the other market words, longest first
 	roles                       []string
 	leadRoles                   []string // roles that lead (not 分析师)
 	surnames                    map[string]bool
@@ -116,12 +117,15 @@ func New(opts Options) (*Extractor, error) {
 	x.orgSuffixes = x.orgSuffixSet().sortedWords()
 	x.brandTails = wordSet(toSet(append(lx.Words("brand_tails"), x.orgSuffixes...))).sortedWords()
 	x.market = newWordSet(lx.List("market_heads"))
-	var heads []string
+	var heads, mods []string
 	for w, v := range x.market {
 		if v == "head" {
 			heads = append(heads, w)
+		} else {
+			mods = append(mods, w)
 		}
 	}
+	x.marketMods = wordSet(toSet(mods)).sortedWords()
 	x.marketHeads = wordSet(toSet(heads)).sortedWords()
 	roles := newWordSet(lx.List("roles"))
 	x.roles = roles.sortedWords()

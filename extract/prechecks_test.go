@@ -1,11 +1,14 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestHasRuneMatchesContainsRune: hasRune stands in for strings.ContainsRune
@@ -231,4 +234,77 @@ func TestMayContainDecodesAsUTF8(t *testing.T) {
 	if !newRuneSet("无").mayContain("\uFFFD") {
 		t.Error("mayContain skipped a word holding U+FFFD")
 	}
+}
+
+// TestDictAndMarketEndings compares the indexed suffix look-ups with the
+// plain scans they replaced.
+func TestDictAndMarketEndings(t *testing.T) {
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dictScan := func(text string) int {
+		best, n, i := 0, 0, len(text)
+		for n < x.dict.maxLen && i > 0 {
+			_, sz := utf8.DecodeLastRuneInString(text[:i])
+			i -= sz
+			n++
+			if _, ok := x.dict.m[fold(text[i:])]; ok && !(i > 0 && isWordByte(text[i-1]) && isWordByte(text[i])) {
+				best = len(text) - i
+			}
+		}
+		return best
+	}
+	marketScan := func(text string) string {
+		best := ""
+		for w, v := range x.market {
+			if v != "head" && strings.HasSuffix(text, w) && len(w) > len(best) {
+				best = w
+			}
+		}
+		return best
+	}
+	texts := []string{"", "中国", "在中国新能源汽车", "宁德时代", "全球动力电池", "BMW", "买了BMW", "xBMW", "国内公有云", "中国IaaS公有云", "海外高端", "\xff汽车", "人工智能"}
+	for _, s := range sampleSentences(t) {
+		for i := range s {
+			if i%5 == 0 {
+				texts = append(texts, s[:i])
+			}
+		}
+	}
+	words, markets := 0, 0
+	for _, s := range texts {
+		got, want := x.dictEndingAt(s), dictScan(s)
+		if got != want {
+			t.Errorf("dictEndingAt(%q) = %d, want %d", s, got, want)
+		}
+		gotM, wantM := x.marketWordEndingAt(s), marketScan(s)
+		if gotM != wantM {
+			t.Errorf("marketWordEndingAt(%q) = %q, want %q", s, gotM, wantM)
+		}
+		if want > 0 {
+			words++
+		}
+		if wantM != "" {
+			markets++
+		}
+	}
+	if words == 0 || markets == 0 {
+		t.Errorf("%d texts end in a word, %d in a market word: the test compared nothing", words, markets)
+	}
+}
+
+// sampleSentences are the lines of the repository's sample articles.
+func sampleSentences(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob("../testdata/*.md")
+	var out []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, strings.Split(string(b), "\n")...)
+	}
+	return out
 }
