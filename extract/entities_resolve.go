@@ -107,8 +107,10 @@ func selectCands(cs []cand) []int {
 		}
 	}
 	// sorting the positions makes the same comparisons and swaps as
-	// sorting the kept cands themselves would, so ties come out alike
-	sort.Slice(sel, func(i, j int) bool { return cs[sel[i]].Start < cs[sel[j]].Start })
+	// sorting the kept cands themselves would, so ties come out alike;
+	// slices.SortFunc runs the same pdqsort as sort.Slice without its
+	// reflective swapper (an allocation per call)
+	slices.SortFunc(sel, func(i, j int) int { return cmp.Compare(cs[i].Start, cs[j].Start) })
 	return sel
 }
 
@@ -385,17 +387,19 @@ func (e *entState) finish(key func(string) string) {
 		forms = append(forms, f)
 		e.mentions += n
 	}
-	sort.Slice(forms, func(i, j int) bool {
+	slices.SortFunc(forms, func(a, b string) int {
 		// a Chinese name before a Latin one (亚马逊云科技 rather than AWS),
 		// then the fullest
-		if hi, hj := hasHan(forms[i]), hasHan(forms[j]); hi != hj {
-			return hi
+		if ha, hb := hasHan(a), hasHan(b); ha != hb {
+			if ha {
+				return -1
+			}
+			return 1
 		}
-		li, lj := utf8.RuneCountInString(forms[i]), utf8.RuneCountInString(forms[j])
-		if li != lj {
-			return li > lj
+		if la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); la != lb {
+			return cmp.Compare(lb, la)
 		}
-		return forms[i] < forms[j]
+		return strings.Compare(a, b)
 	})
 	switch {
 	case e.lex != nil && e.typ != schema.Company && e.typ != schema.Organization:
@@ -519,7 +523,7 @@ func (x *Extractor) mergeMarkets(d *docState) {
 		}
 		ms = append(ms, info{e, c, g})
 	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].e.first < ms[j].e.first })
+	slices.SortFunc(ms, func(a, b info) int { return cmp.Compare(a.e.first, b.e.first) })
 	target := map[string]*entState{}
 	for _, m := range ms {
 		key := m.core
@@ -619,7 +623,7 @@ func (x *Extractor) unitsOf(d *docState) [][2]string {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0]+out[i][1] < out[j][0]+out[j][1] })
+	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0]+a[1], b[0]+b[1]) })
 	return out
 }
 

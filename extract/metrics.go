@@ -69,7 +69,9 @@ func findMetrics(s *sentence, ctx *docContext) []Metric {
 	}
 	v.mainCompany = mem.mainCompany
 	figs := v.figures(mem.tab)
-	v.clauseHasFigure = map[int]bool{}
+	if len(figs) > 0 { // most sentences have none; a nil map reads as empty
+		v.clauseHasFigure = make(map[int]bool, len(figs))
+	}
 	for _, f := range figs {
 		v.clauseHasFigure[f.clause] = true
 	}

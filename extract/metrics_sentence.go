@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -41,7 +43,7 @@ func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
 			v.mentions = append(v.mentions, mentionSpan{a, b, m.Name, m.Type})
 		}
 	}
-	sort.SliceStable(v.mentions, func(i, j int) bool { return v.mentions[i].start < v.mentions[j].start })
+	slices.SortStableFunc(v.mentions, func(a, b mentionSpan) int { return cmp.Compare(a.start, b.start) })
 	v.clauses = []int{0}
 	depth := 0
 	for i, r := range ft.s {

@@ -1,9 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -341,5 +342,5 @@ func startingPoint(before, after string) bool {
 }
 
 func sortTimes(ts []timeExpr) {
-	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Start < ts[j].Start })
+	slices.SortStableFunc(ts, func(a, b timeExpr) int { return cmp.Compare(a.Start, b.Start) })
 }

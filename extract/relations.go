@@ -1,9 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -104,15 +105,8 @@ func (x *Extractor) relations(d *docState) []Relation {
 		}
 	}
 	out := sink.out
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Predicate != b.Predicate {
-			return a.Predicate < b.Predicate
-		}
-		if a.Subject != b.Subject {
-			return a.Subject < b.Subject
-		}
-		return a.Object < b.Object
+	slices.SortStableFunc(out, func(a, b Relation) int {
+		return cmp.Or(cmp.Compare(a.Predicate, b.Predicate), strings.Compare(a.Subject, b.Subject), strings.Compare(a.Object, b.Object))
 	})
 	return out
 }

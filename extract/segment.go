@@ -231,7 +231,10 @@ func tokenDistanceOffset() (uintptr, bool) {
 
 // cut segments s. Latin words and numbers come out as single tokens.
 func (s *segmenter) cut(text string) []token {
-	segs := s.seg.Segment([]byte(text))
+	// gse only reads the bytes (it lowers Latin words into copies of its
+	// own), and of its result only offsets and tags are kept: the text's
+	// own bytes serve, without a copy of every block
+	segs := s.seg.Segment(unsafe.Slice(unsafe.StringData(text), len(text)))
 	out := make([]token, 0, len(segs))
 	for _, sg := range segs {
 		out = append(out, token{Start: sg.Start(), End: sg.End(), Pos: sg.Token().Pos()})

@@ -123,6 +123,16 @@ func (d *docState) buildSentences(picked [][]blockMention) {
 	for bi, b := range d.article.Blocks {
 		for _, sp := range splitSentences(b.Text) {
 			s := sentence{Text: b.Text[sp[0]:sp[1]], Block: bi, Heading: heading}
+			// count first: one allocation of the right size per sentence
+			n := 0
+			for _, m := range picked[bi] {
+				if m.Start >= sp[0] && m.End <= sp[1] {
+					n++
+				}
+			}
+			if n > 0 {
+				s.Mentions = make([]mention, 0, n)
+			}
 			for _, m := range picked[bi] {
 				if m.Start >= sp[0] && m.End <= sp[1] {
 					s.Mentions = append(s.Mentions, mention{Start: m.Start - sp[0], End: m.End - sp[0], Name: m.ent.name, Type: m.ent.typ})
