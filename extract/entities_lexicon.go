@@ -58,6 +58,38 @@ type phraseDict struct {
 	// byLast is byFirst by the last rune, for dictEndingAt: a surface
 	// that ends a text ends with the text's last rune.
 	byLast map[rune][]int
+	// firstLens, once made by indexFirsts, replaces the byFirst look-up
+	// of a basic-plane rune: 1 + the position in lens of its lengths, 0
+	// for none. Only the lexicon's dictionary, built once and read in
+	// every block, is worth its 256 KB.
+	firstLens []int32
+	lens      [][]int
+}
+
+// indexFirsts makes firstLens from byFirst; d must not change after it.
+func (d *phraseDict) indexFirsts() {
+	d.firstLens = make([]int32, 0x10000)
+	d.lens = d.lens[:0]
+	for r, ls := range d.byFirst {
+		if r < 0x10000 {
+			d.lens = append(d.lens, ls)
+			d.firstLens[r] = int32(len(d.lens))
+		}
+	}
+}
+
+// lengthsFrom returns the byte lengths of the surfaces starting with r.
+func (d *phraseDict) lengthsFrom(r rune) []int {
+	if r < rune(len(d.firstLens)) {
+		if k := d.firstLens[r]; k > 0 {
+			return d.lens[k-1]
+		}
+		return nil
+	}
+	if d.firsts.has(r) {
+		return d.byFirst[r]
+	}
+	return nil
 }
 
 func newPhraseDict() *phraseDict {
@@ -121,6 +153,7 @@ var lowerable = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 
 // add registers an entry; the first list to claim a surface keeps it.
 func (d *phraseDict) add(e *lexEntry) {
+	d.firstLens, d.lens = nil, nil // stale: back to byFirst
 	for _, f := range e.Forms {
 		k := fold(f)
 		if _, ok := d.m[k]; ok {
@@ -191,11 +224,7 @@ func (d *phraseDict) findAll(text string) []match {
 		// every length is a whole number of runes of low (a key is valid
 		// UTF-8 starting at a rune start) and so, by sameRuneStarts, of
 		// text; a key has at most maxLen runes, as findAllByPrefix asks
-		var lengths []int
-		if d.firsts.has(r) {
-			lengths = d.byFirst[r]
-		}
-		for _, n := range lengths {
+		for _, n := range d.lengthsFrom(r) {
 			e := i + n
 			if e > len(text) {
 				continue

@@ -125,7 +125,9 @@ func (x *Extractor) analyse(a *Article) *docState {
 		toks[i] = x.seg.cut(a.Blocks[i].Text)
 		base[i] = x.candidates(&a.Blocks[i], toks[i])
 	}
-	d, picked := x.resolve(a, base)
+	// both passes key the same names: one memo serves them
+	keys := map[string]string{}
+	d, picked := x.resolve(a, base, keys)
 	known := x.knownForms(d)
 	if len(known.m) > 0 {
 		for i := range a.Blocks {
@@ -138,8 +140,9 @@ func (x *Extractor) analyse(a *Article) *docState {
 					Type: m.Entry.Type, Kind: fromKnown, Prio: 4, Group: m.Entry.Canon})
 			}
 		}
-		d, picked = x.resolve(a, base)
+		d, picked = x.resolve(a, base, keys)
 	}
+	x.index(d)
 	d.buildSentences(picked)
 	return d
 }
@@ -218,24 +221,36 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 	return pd
 }
 
-// groupOf says which entity a candidate mentions.
-func (d *docState) groupOf(c *cand) string {
+// groupKey names the entity a candidate mentions (an entity's group is
+// kind+name). It is kept in two parts, so that looking a candidate's
+// group up costs no string concatenation: two keys are equal exactly when
+// their concatenations are, for every kind is two bytes ending in ':' or
+// else empty with a name that cannot start like one.
+type groupKey struct{ kind, name string }
+
+func (d *docState) groupKeyOf(c *cand) groupKey {
 	switch {
 	case c.Kind == fromKnown:
-		return c.Group
+		// the group of an entity of the first pass, made by groupOf
+		if g := c.Group; len(g) >= 2 && g[1] == ':' {
+			return groupKey{g[:2], g[2:]}
+		}
+		return groupKey{"", c.Group}
 	case c.Lex != nil:
-		return "L:" + c.Lex.Canon
+		return groupKey{"L:", c.Lex.Canon}
 	case c.Kind == fromMarket:
-		return "M:" + d.key(c.Surface)
+		return groupKey{"M:", d.key(c.Surface)}
 	default:
-		return "N:" + d.key(c.Surface)
+		return groupKey{"N:", d.key(c.Surface)}
 	}
 }
 
-// resolve selects mentions per block and groups them into entities.
-func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMention) {
-	d := &docState{article: a, byKey: map[string]*entState{}, formKeys: x.formKeys}
-	groups := map[string]*entState{}
+// resolve selects mentions per block and groups them into entities;
+// keys is the article's schema.Key memo. index then makes the look-up by
+// name and the part-of pairs, which knownForms does not need.
+func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (*docState, [][]blockMention) {
+	d := &docState{article: a, formKeys: x.formKeys, keys: keys}
+	groups := map[groupKey]*entState{}
 	picked := make([][]blockMention, len(base))
 	order := 0
 	for i, cs := range base {
@@ -243,10 +258,10 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		picked[i] = make([]blockMention, 0, len(sel))
 		for _, k := range sel {
 			c := &cs[k]
-			g := d.groupOf(c)
+			g := d.groupKeyOf(c)
 			e := groups[g]
 			if e == nil {
-				e = &entState{group: g, typ: c.Type, lex: c.Lex, forms: map[string]int{}, aliases: map[string]bool{}, first: order}
+				e = &entState{group: g.kind + g.name, typ: c.Type, lex: c.Lex, forms: map[string]int{}, aliases: map[string]bool{}, first: order}
 				groups[g] = e
 				d.ents = append(d.ents, e)
 			}
@@ -353,6 +368,12 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		}
 	}
 	d.ents = live
+	return d, picked
+}
+
+// index fills d.byKey and d.partOf once d's entities are final.
+func (x *Extractor) index(d *docState) {
+	d.byKey = make(map[string]*entState, len(d.ents))
 	for _, e := range d.ents {
 		d.byKey[d.key(e.name)] = e
 	}
@@ -364,7 +385,6 @@ func (x *Extractor) resolve(a *Article, base [][]cand) (*docState, [][]blockMent
 		}
 	}
 	d.partOf = x.unitsOf(d)
-	return d, picked
 }
 
 func (e *entState) root() *entState {

@@ -93,6 +93,7 @@ func New(opts Options) (*Extractor, error) {
 			x.dict.add(&lexEntry{Canon: e.Word, Type: l.typ, Forms: append([]string{e.Word}, splitAliases(e.Value)...)})
 		}
 	}
+	x.dict.indexFirsts()
 	// resolve keys these names in every article (Forms[0] is the Canon)
 	x.formKeys = map[string]string{}
 	for k, e := range x.dict.m {
