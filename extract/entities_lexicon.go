@@ -114,13 +114,31 @@ func fold(s string) string {
 func foldASCII(s string) (low string, ok bool) {
 	upper := false
 	lw := lowerable()
-	for _, r := range s {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			upper = true
-		case r == utf8.RuneError || r > 0xFFFF || lw[r>>6]&(1<<(r&63)) != 0:
+	// the three-byte (Chinese) runes are decoded inline, as in
+	// runeSet.mayContain: ranging over s calls the decoder for each
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				upper = true
+			}
+			i++
+			continue
+		}
+		var r rune
+		var n int
+		if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF { // overlong or a surrogate: invalid
+				return "", false
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r == utf8.RuneError || r > 0xFFFF || lw[r>>6]&(1<<(r&63)) != 0 {
 			return "", false
 		}
+		i += n
 	}
 	if !upper {
 		return s, true
