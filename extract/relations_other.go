@@ -107,6 +107,10 @@ var receivedRe = regexp.MustCompile(`获得?|获`)
 
 // receivedInvestment: A获得B、C的(战略)投资 — B and C invest in A.
 func (x *Extractor) receivedInvestment(s *sentence, sink *relSink) {
+	// every match is passed over unless 投资 follows it in the sentence
+	if !strings.Contains(s.Text, "投资") {
+		return
+	}
 	for _, m := range receivedRe.FindAllStringIndex(s.Text, -1) {
 		cs, ce := clauseOf(s.Text, m[0])
 		k := strings.Index(s.Text[m[1]:ce], "投资")
