@@ -73,15 +73,13 @@ func tokenAt(toks []token, i int) int {
 	return -1
 }
 
-// candidates runs every finder over one block.
-func (x *Extractor) candidates(b *Block, toks []token) []cand {
+// candidates runs every finder over one block; bd is boundsOf(toks).
+func (x *Extractor) candidates(b *Block, toks []token, bd bounds) []cand {
 	text := b.Text
-	bd := boundsOf(toks)
 	// the finders below look many words up in the block; has lets them
 	// skip the words that cannot occur in it without scanning the text
 	has := newRuneSet(text)
-	var cs []cand
-	cs = append(cs, x.lexiconCands(text, bd)...)
+	cs := x.lexiconCands(text, bd) // a fresh slice, with room for the rest
 	cs = append(cs, x.anchorCands(b, toks, bd)...)
 	cs = append(cs, x.suffixCands(text, toks, bd, has)...)
 	cs = append(cs, x.marketCands(text, toks, has)...)
@@ -110,7 +108,7 @@ var sectorTails = []string{"行业", "产业", "领域", "板块", "赛道"}
 
 func (x *Extractor) lexiconCands(text string, bd bounds) []cand {
 	ms := x.dict.findAll(text)
-	cs := make([]cand, 0, len(ms))
+	cs := make([]cand, 0, len(ms)+len(ms)/2+4) // candidates appends the other finders' too
 	for _, m := range ms {
 		surface := text[m.Start:m.End]
 		short := utf8.RuneCountInString(surface) <= 2 && !isWordByte(surface[0])

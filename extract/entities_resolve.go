@@ -119,11 +119,12 @@ func selectCands(cs []cand) []int {
 // company, a linked one) and their short forms (镁信健康 → 镁信) are then
 // looked for everywhere.
 func (x *Extractor) analyse(a *Article) *docState {
-	toks := make([][]token, len(a.Blocks))
+	bds := make([]bounds, len(a.Blocks))
 	base := make([][]cand, len(a.Blocks))
 	for i := range a.Blocks {
-		toks[i] = x.seg.cut(a.Blocks[i].Text)
-		base[i] = x.candidates(&a.Blocks[i], toks[i])
+		toks := x.seg.cut(a.Blocks[i].Text)
+		bds[i] = boundsOf(toks)
+		base[i] = x.candidates(&a.Blocks[i], toks, bds[i])
 	}
 	// both passes key the same names: one memo serves them
 	keys := map[string]string{}
@@ -131,7 +132,7 @@ func (x *Extractor) analyse(a *Article) *docState {
 	known := x.knownForms(d)
 	if len(known.m) > 0 {
 		for i := range a.Blocks {
-			bd := boundsOf(toks[i])
+			bd := bds[i]
 			for _, m := range known.findAll(a.Blocks[i].Text) {
 				if !bd.at(m.Start) || !bd.at(m.End) {
 					continue
