@@ -37,6 +37,11 @@ var (
 	// time words that need the article's date
 	relYearRe = regexp.MustCompile(`(今年|去年|前年|明年|上年|上一年|本年)` + subPat + `?`)
 	bareSubRe = regexp.MustCompile(subPat)
+
+	// the same, anchored, for findAllAt
+	pointAt   = regexp.MustCompile(`^(?:` + pointRe.String() + `)`)
+	relYearAt = regexp.MustCompile(`^(?:` + relYearRe.String() + `)`)
+	bareSubAt = regexp.MustCompile(`^(?:` + bareSubRe.String() + `)`)
 )
 
 // findTimes lists the time phrases of s in order. date is the article's
@@ -52,7 +57,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 		}
 		return false
 	}
-	for _, m := range findAllIf(pointRe, s, mayHoldYear(s)) {
+	for _, m := range findAllAt(pointAt, s, mayHoldYear(s), yearAt) {
 		start, end := m[0], m[1]
 		if covered(start, end) || digitAround(s, m[2], m[3]) {
 			continue
@@ -82,7 +87,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 	}
 	if !date.IsZero() {
 		year := date.Year()
-		for _, m := range findAllIf(relYearRe, s, mayHoldRelYear(s)) {
+		for _, m := range findAllAt(relYearAt, s, mayHoldRelYear(s), relYearStart) {
 			if covered(m[0], m[1]) {
 				continue
 			}
@@ -103,7 +108,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 				out = append(out, timeExpr{Start: m[0], End: m[1], Value: v, Each: []string{v}, Relative: true})
 			}
 		}
-		for _, m := range findAllIf(bareSubRe, s, mayHoldSub(s)) {
+		for _, m := range findAllAt(bareSubAt, s, mayHoldSub(s), subStart) {
 			sub := s[m[2]:m[3]]
 			// a lone month (3月21日) is a date, not a period, unless said as
 			// a month (7月份); a half, a quarter or a month range (1-5月)
@@ -135,6 +140,73 @@ func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
 	}
 	return re.FindAllStringSubmatchIndex(s, -1)
 }
+
+// findAllAt is FindAllStringSubmatchIndex(s, -1) of the unanchored form
+// of re, ^(?:pattern), trying re only at the byte offsets where start
+// allows a match to begin; like findAllIf, it finds nothing unless a
+// cheap test of the whole text says it may. The unanchored search tries every rune start
+// in turn and takes the first where the pattern matches, and from there
+// the match the anchored pattern gives; so both find the same matches
+// when start is true at every offset a match can begin at, the pattern
+// matches no empty text (the search would then resume differently) and
+// looks at no text before its match (no \b). Each start below holds at
+// ASCII bytes or at the first byte of a whole rune, which are rune starts
+// of the unanchored search too. The sentence-long search from every
+// position was most of the time finding.
+func findAllAt(re *regexp.Regexp, s string, may bool, start func(s string, i int) bool) [][]int {
+	if !may {
+		return nil
+	}
+	var out [][]int
+	for i := 0; i < len(s); {
+		if !start(s, i) {
+			i++
+			continue
+		}
+		m := re.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			i++
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1]
+	}
+	return out
+}
+
+// yearAt: a pointRe match begins with 19 or 20 and two ASCII digits.
+func yearAt(s string, i int) bool {
+	return i+3 < len(s) && (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isASCIIDigit(rune(s[i+2])) && isASCIIDigit(rune(s[i+3]))
+}
+
+// relYearStart: a relYearRe match begins with one of relYearHeads.
+func relYearStart(s string, i int) bool {
+	if s[i] < utf8.RuneSelf || !utf8.RuneStart(s[i]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r != utf8.RuneError && hasRune(relYearHeads, r)
+}
+
+// subStart: a subPat alternative begins with an ASCII digit, Q, H, or one
+// of subHeads.
+func subStart(s string, i int) bool {
+	switch c := s[i]; {
+	case isASCIIDigit(rune(c)) || c == 'Q' || c == 'H':
+		return true
+	case c < utf8.RuneSelf || !utf8.RuneStart(c):
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r != utf8.RuneError && hasRune(subHeads, r)
+}
+
+const subHeads = "上下前第一二三四"
 
 // mayHoldYear: every pointRe match starts with a year, 19 or 20 and two
 // ASCII digits (\d); figures hold 19 and 20 often enough without one.

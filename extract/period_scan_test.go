@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestFindAllAtIsFindAll: trying the anchored time patterns only where a
+// match may start finds what the unanchored search finds, offsets and
+// groups alike.
+func TestFindAllAtIsFindAll(t *testing.T) {
+	lines := []string{
+		"2021年上半年营收", "2019年~2021年", "2020年度第一季度", "今年上半年和去年下半年", "上一年度", "本年3-5月份",
+		"前三个季度与前二季度", "第四季度Q4和H2", "1-5月，7月份，12月", "20212022年", "192019年", "2O21年",
+		"今今年", "上上年", "12-13月份", "1~5月", "3至6月份", "Q5 H3 QQ1 HH2", "第第一季度", "一二三四季度",
+		"\xe4\xbb2020年", "2020\xff年", "今\xe5年", "", "年", "0", "Q", "H", "第",
+	}
+	paths, _ := filepath.Glob("../testdata/*.md")
+	more, _ := filepath.Glob("../../shared/corpus/*.md")
+	for _, p := range append(paths, more...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	scans := []struct {
+		name  string
+		re    *regexp.Regexp
+		at    *regexp.Regexp
+		start func(string, int) bool
+	}{
+		{"pointRe", pointRe, pointAt, yearAt},
+		{"relYearRe", relYearRe, relYearAt, relYearStart},
+		{"bareSubRe", bareSubRe, bareSubAt, subStart},
+	}
+	found := map[string]int{}
+	for _, s := range lines {
+		for _, sc := range scans {
+			want := sc.re.FindAllStringSubmatchIndex(s, -1)
+			got := findAllAt(sc.at, s, true, sc.start)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: findAllAt %v, FindAll %v", sc.name, s, got, want)
+			}
+			found[sc.name] += len(want)
+		}
+	}
+	for _, sc := range scans {
+		if found[sc.name] == 0 {
+			t.Errorf("%s matched nothing, so the test checked nothing", sc.name)
+		}
+	}
+}
