@@ -52,6 +52,7 @@ type entState struct {
 	mentions int
 	first    int // order of first mention
 	mergedTo *entState
+	listed   bool // in resolve's list of live entities
 }
 
 type blockMention struct {
@@ -296,7 +297,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 	}
 	// one name is one entity even when two finders typed it differently
 	// (a quoted product that is also linked)
-	byName := map[string]*entState{}
+	byName := make(map[string]*entState, len(d.ents))
 	for _, e := range d.ents {
 		if e.mergedTo != nil {
 			continue
@@ -354,8 +355,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 	}
 	mergeMisspelt(d.ents)
 	// after merging, several groups may point at one entity
-	var live []*entState
-	seen := map[*entState]bool{}
+	live := make([]*entState, 0, len(d.ents))
 	for i := range picked {
 		for j := range picked[i] {
 			picked[i][j].ent = picked[i][j].ent.root()
@@ -363,8 +363,8 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 	}
 	for _, e := range d.ents {
 		r := e.root()
-		if !seen[r] {
-			seen[r] = true
+		if !r.listed { // a mark on the entity serves as the set of those seen
+			r.listed = true
 			live = append(live, r)
 		}
 	}

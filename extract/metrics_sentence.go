@@ -44,7 +44,7 @@ func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
 		}
 	}
 	slices.SortStableFunc(v.mentions, func(a, b mentionSpan) int { return cmp.Compare(a.start, b.start) })
-	v.clauses = []int{0}
+	v.clauses = make([]int, 1, 8) // the first clause starts at 0; most sentences have a few
 	depth := 0
 	for i, r := range ft.s {
 		switch r {

@@ -23,6 +23,16 @@ func types(ts ...schema.Type) typeSet {
 	return s
 }
 
+// The sets the relation finders ask for in every sentence, made once
+// (read only): a map per sentence and finder added up.
+var (
+	companyTypes    = types(schema.Company)
+	policyTypes     = types(schema.Policy)
+	companyOrgTypes = types(schema.Company, schema.Organization)
+	investorTypes   = types(schema.Company, schema.Organization, schema.Person)
+	sectorishTypes  = types(schema.Industry, schema.Market, schema.Technology, schema.Trend)
+)
+
 // relation shapes: which types may stand at each end, and how far the
 // object may be from the trigger (0: anywhere in the clause).
 type relShape struct {

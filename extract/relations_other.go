@@ -23,7 +23,7 @@ var currencyOf = map[string]string{"元": "CNY", "人民币": "CNY", "美元": "
 // sentence naming the funding.
 func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 	s := &d.sentences[i]
-	investor := types(schema.Company, schema.Organization, schema.Person)
+	investor := investorTypes
 	var investors []*mention
 	for _, w := range x.investList {
 		if !s.runes().mayContain(w) {
@@ -74,7 +74,7 @@ func (x *Extractor) investRelations(d *docState, i int, sink *relSink) {
 		if k < 0 {
 			continue
 		}
-		targets := mentionsIn(f, 0, k, types(schema.Company))
+		targets := mentionsIn(f, 0, k, companyTypes)
 		if len(targets) == 0 {
 			continue
 		}
@@ -118,10 +118,10 @@ func (x *Extractor) receivedInvestment(s *sentence, sink *relSink) {
 			continue
 		}
 		end := m[1] + k
-		investors := coordinated(s, mentionsIn(s, m[1], end, types(schema.Company, schema.Organization, schema.Person)))
-		targets := mentionsIn(s, cs, m[0], types(schema.Company))
+		investors := coordinated(s, mentionsIn(s, m[1], end, investorTypes))
+		targets := mentionsIn(s, cs, m[0], companyTypes)
 		if len(targets) == 0 {
-			if t := topic(s, cs, types(schema.Company)); t != nil {
+			if t := topic(s, cs, companyTypes); t != nil {
 				targets = []*mention{t}
 			}
 		}
@@ -159,7 +159,7 @@ func (x *Extractor) targetRelations(s *sentence, sink *relSink) {
 				continue
 			}
 			from := gapStart + k + len(w)
-			for _, o := range mentionsIn(s, from, len(s.Text), types(schema.Industry, schema.Market, schema.Technology, schema.Trend)) {
+			for _, o := range mentionsIn(s, from, len(s.Text), sectorishTypes) {
 				sink.add(Relation{Subject: p.Name, Predicate: schema.Targets, Object: o.Name, Evidence: s.Text})
 			}
 			break
@@ -229,8 +229,8 @@ func (x *Extractor) issuedRelations(s *sentence, sink *relSink) {
 				continue
 			}
 			cs, ce := clauseOf(s.Text, ts)
-			orgs := mentionsIn(s, cs, ts, types(schema.Organization, schema.Company))
-			pols := mentionsIn(s, te, ce, types(schema.Policy))
+			orgs := mentionsIn(s, cs, ts, companyOrgTypes)
+			pols := mentionsIn(s, te, ce, policyTypes)
 			if len(orgs) == 0 || len(pols) == 0 {
 				continue
 			}
@@ -247,7 +247,7 @@ var stakeRe = regexp.MustCompile(`(出资|持股|持有|入股|参股)\s?([0-9]+
 
 // stakeRelations: an investor holding a stated share of a company.
 func (x *Extractor) stakeRelations(s *sentence, sink *relSink) {
-	owner := types(schema.Company, schema.Organization, schema.Person)
+	owner := investorTypes
 	// every match ends in %; the regexp alone would try every position
 	for _, m := range findAllIf(stakeRe, s.Text, strings.Contains(s.Text, "%")) {
 		v, err := strconv.ParseFloat(s.Text[m[4]:m[5]], 64)
@@ -264,7 +264,7 @@ func (x *Extractor) stakeRelations(s *sentence, sink *relSink) {
 		if k := strings.LastIndex(pre, "由"); k >= 0 {
 			// B由A出资44%
 			owners := mentionsIn(s, cs+k, m[0], owner)
-			targets := mentionsIn(s, cs, cs+k, types(schema.Company))
+			targets := mentionsIn(s, cs, cs+k, companyTypes)
 			if len(owners) > 0 && len(targets) > 0 {
 				r.Subject, r.Object = owners[len(owners)-1].Name, targets[len(targets)-1].Name
 				sink.add(r)
@@ -272,7 +272,7 @@ func (x *Extractor) stakeRelations(s *sentence, sink *relSink) {
 			continue
 		}
 		// A出资50.1%的B
-		if after := mentionsIn(s, m[1], ce, types(schema.Company)); len(after) > 0 && strings.HasPrefix(s.Text[m[1]:], "的") {
+		if after := mentionsIn(s, m[1], ce, companyTypes); len(after) > 0 && strings.HasPrefix(s.Text[m[1]:], "的") {
 			r.Subject, r.Object = before[len(before)-1].Name, after[0].Name
 			sink.add(r)
 		}

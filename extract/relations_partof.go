@@ -15,7 +15,7 @@ func (x *Extractor) partOfRelations(s *sentence, sink *relSink) {
 	if !s.namesTwo() {
 		return // both ways below link two of its mentions
 	}
-	company := types(schema.Company)
+	company := companyTypes
 	for i := 0; i+1 < len(s.Mentions); i++ {
 		b, a := s.Mentions[i], s.Mentions[i+1]
 		if b.Type != schema.Company || a.Type != schema.Company {

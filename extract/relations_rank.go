@@ -198,7 +198,7 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 			hits = append(hits, rankHit{m[0], m[1], 0, n, false})
 		}
 	}
-	ranked := types(schema.Company, schema.Organization)
+	ranked := companyOrgTypes
 	sortHits(hits)
 	for k := 0; k < len(hits); k++ {
 		h := hits[k]
