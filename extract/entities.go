@@ -513,6 +513,15 @@ func (x *Extractor) readNameBack(text string, toks []token, s int, loose bool) (
 // possessive 's stays inside the name (Monk's Hill Ventures).
 var latinName = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*(?:['’]s)?(?: [A-Z0-9][A-Za-z0-9&.+\-]*(?:['’]s)?)*`)
 
+// latinNameAt is latinName anchored, for findAllAt: a match starts with
+// an ASCII letter.
+var latinNameAt = regexp.MustCompile(`^(?:` + latinName.String() + `)`)
+
+func asciiLetterAt(s string, i int) bool {
+	c := s[i] | 0x20 // lower an ASCII capital; no other byte becomes a letter
+	return 'a' <= c && c <= 'z'
+}
+
 func isLatinName(s string) bool {
 	return s != "" && latinName.FindString(s) == s
 }
@@ -540,7 +549,7 @@ func (x *Extractor) latinCands(text string) []cand {
 	if !hasASCIILetter(text) {
 		return nil // every latinName match starts with one
 	}
-	for _, m := range latinName.FindAllStringIndex(text, -1) {
+	for _, m := range findAllAt(latinNameAt, text, true, asciiLetterAt) {
 		s, e := m[0], m[1]
 		if s > 0 && isWordByte(text[s-1]) || e < len(text) && isWordByte(text[e]) {
 			continue

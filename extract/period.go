@@ -141,44 +141,6 @@ func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
 	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
-// findAllAt is FindAllStringSubmatchIndex(s, -1) of the unanchored form
-// of re, ^(?:pattern), trying re only at the byte offsets where start
-// allows a match to begin; like findAllIf, it finds nothing unless a
-// cheap test of the whole text says it may. The unanchored search tries every rune start
-// in turn and takes the first where the pattern matches, and from there
-// the match the anchored pattern gives; so both find the same matches
-// when start is true at every offset a match can begin at, the pattern
-// matches no empty text (the search would then resume differently) and
-// looks at no text before its match (no \b). Each start below holds at
-// ASCII bytes or at the first byte of a whole rune, which are rune starts
-// of the unanchored search too. The sentence-long search from every
-// position was most of the time finding.
-func findAllAt(re *regexp.Regexp, s string, may bool, start func(s string, i int) bool) [][]int {
-	if !may {
-		return nil
-	}
-	var out [][]int
-	for i := 0; i < len(s); {
-		if !start(s, i) {
-			i++
-			continue
-		}
-		m := re.FindStringSubmatchIndex(s[i:])
-		if m == nil {
-			i++
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
-			}
-		}
-		out = append(out, m)
-		i = m[1]
-	}
-	return out
-}
-
 // yearAt: a pointRe match begins with 19 or 20 and two ASCII digits.
 func yearAt(s string, i int) bool {
 	return i+3 < len(s) && (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isASCIIDigit(rune(s[i+2])) && isASCIIDigit(rune(s[i+3]))

@@ -9,15 +9,17 @@ import (
 	"testing"
 )
 
-// TestFindAllAtIsFindAll: trying the anchored time patterns only where a
-// match may start finds what the unanchored search finds, offsets and
-// groups alike.
+// TestFindAllAtIsFindAll: trying the anchored time and Latin-name
+// patterns only where a match may start finds what the unanchored search
+// finds, offsets and groups alike.
 func TestFindAllAtIsFindAll(t *testing.T) {
 	lines := []string{
 		"2021年上半年营收", "2019年~2021年", "2020年度第一季度", "今年上半年和去年下半年", "上一年度", "本年3-5月份",
 		"前三个季度与前二季度", "第四季度Q4和H2", "1-5月，7月份，12月", "20212022年", "192019年", "2O21年",
 		"今今年", "上上年", "12-13月份", "1~5月", "3至6月份", "Q5 H3 QQ1 HH2", "第第一季度", "一二三四季度",
 		"\xe4\xbb2020年", "2020\xff年", "今\xe5年", "", "年", "0", "Q", "H", "第",
+		"Lam Research的AI芯片", "Apple's iPhone 13 Pro", "Hertz Global Holdings Inc.", "a-b c D E", "x’s Y’s", "7-Eleven",
+		"宏光MINI EV", "AT&T与C++", "A", "\xffAbc", "A\xff", "abc def Ghi",
 	}
 	paths, _ := filepath.Glob("../testdata/*.md")
 	more, _ := filepath.Glob("../../shared/corpus/*.md")
@@ -37,6 +39,7 @@ func TestFindAllAtIsFindAll(t *testing.T) {
 		{"pointRe", pointRe, pointAt, yearAt},
 		{"relYearRe", relYearRe, relYearAt, relYearStart},
 		{"bareSubRe", bareSubRe, bareSubAt, subStart},
+		{"latinName", latinName, latinNameAt, asciiLetterAt},
 	}
 	found := map[string]int{}
 	for _, s := range lines {
