@@ -1,6 +1,10 @@
 package extract
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
 
 // findAllAt is FindAllStringSubmatchIndex(s, -1) of the unanchored form
 // of re (re is ^(?:pattern)), trying re only at the byte offsets where
@@ -40,4 +44,25 @@ func findAllAt(re *regexp.Regexp, s string, may bool, start func(s string, i int
 		i = m[1]
 	}
 	return out
+}
+
+// anchored is re as findAllAt wants it.
+func anchored(re *regexp.Regexp) *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+}
+
+// opensWithRuneIn is a start test for findAllAt: s[i:] opens with one of
+// the runes of set (valid, without U+FFFD), a whole rune there.
+func opensWithRuneIn(set string) func(s string, i int) bool {
+	return func(s string, i int) bool {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			return strings.IndexByte(set, c) >= 0 // set's other bytes are all ≥ 0x80
+		}
+		if !utf8.RuneStart(c) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return r != utf8.RuneError && hasRune(set, r)
+	}
 }

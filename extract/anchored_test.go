@@ -20,6 +20,9 @@ func TestFindAllAtIsFindAll(t *testing.T) {
 		"\xe4\xbb2020年", "2020\xff年", "今\xe5年", "", "年", "0", "Q", "H", "第",
 		"Lam Research的AI芯片", "Apple's iPhone 13 Pro", "Hertz Global Holdings Inc.", "a-b c D E", "x’s Y’s", "7-Eleven",
 		"宏光MINI EV", "AT&T与C++", "A", "\xffAbc", "A\xff", "abc def Ghi",
+		`他说"小米"和“华为”、「蔚来」`, "“”", "“一二三四五六七八九十一二三四五六七”", `""x"`,
+		"公司宣布已于近日完成了数亿元B轮融资", "已已完成融资", "刚刚获得融资，再次获融资", "日前获融资", "完成融资；获得",
+		"位列第 3 名，第十位，首位，榜首，冠军和头名", "第第二", "前 5 强、TOP10、Top 3家、top20", "前前三", "TOPS", "第\xe4",
 	}
 	paths, _ := filepath.Glob("../testdata/*.md")
 	more, _ := filepath.Glob("../../shared/corpus/*.md")
@@ -40,6 +43,10 @@ func TestFindAllAtIsFindAll(t *testing.T) {
 		{"relYearRe", relYearRe, relYearAt, relYearStart},
 		{"bareSubRe", bareSubRe, bareSubAt, subStart},
 		{"latinName", latinName, latinNameAt, asciiLetterAt},
+		{"quoted", quoted, quotedAt, quoteOpenerAt},
+		{"fundingVerb", fundingVerb, fundingVerbAt, fundingVerbStart},
+		{"rankExact", rankExact, rankExactAt, rankExactStart},
+		{"rankUpTo", rankUpTo, rankUpToAt, rankUpToStart},
 	}
 	found := map[string]int{}
 	for _, s := range lines {

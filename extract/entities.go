@@ -652,6 +652,8 @@ var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 // quoteOpeners are the characters a quoted match starts with.
 const quoteOpeners = `"“「`
 
+var quotedAt, quoteOpenerAt = anchored(quoted), opensWithRuneIn(quoteOpeners)
+
 // quoteCands finds a quoted name right after a word saying it names a
 // company; quotes alone mark all sorts of phrases.
 func (x *Extractor) quoteCands(text string, toks []token) []cand {
@@ -659,7 +661,7 @@ func (x *Extractor) quoteCands(text string, toks []token) []cand {
 	if indexAnyRune(text, quoteOpeners) < 0 {
 		return nil // every quoted match opens with one of them
 	}
-	for _, m := range quoted.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllAt(quotedAt, text, true, quoteOpenerAt) {
 		before := text[:m[0]]
 		ok := false
 		for _, n := range x.cue.companyNouns {

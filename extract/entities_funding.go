@@ -11,6 +11,10 @@ import (
 // this way whether or not it quotes or links it.
 var fundingVerb = regexp.MustCompile(`(?:宣布|已经|已于近日|已|正式|再度|再次|近日|日前|于近日|本日|今日|刚刚)*(?:完成|获得|获)了?[^，。；！？,;!?]{0,16}?融资`)
 
+// fundingVerbAt is fundingVerb for findAllAt: a match opens with a word
+// of the first group or with 完成/获.
+var fundingVerbAt, fundingVerbStart = anchored(fundingVerb), opensWithRuneIn("宣已正再近日于本今刚完获")
+
 // mayFund: every fundingVerb match holds 融资 and 获 or 完成. fundingVerb
 // has no literal prefix, so the regexp tries every position of a block;
 // most blocks say nothing of funding.
@@ -32,7 +36,7 @@ func (x *Extractor) fundingSubjectCands(text string, toks []token) []cand {
 	if !mayFund(text) {
 		return nil
 	}
-	for _, m := range fundingVerb.FindAllStringIndex(text, -1) {
+	for _, m := range findAllAt(fundingVerbAt, text, true, fundingVerbStart) {
 		start := 0
 		if k := strings.LastIndexAny(text[:m[0]], "，,：:。；;！？!?"); k >= 0 {
 			_, n := utf8.DecodeRuneInString(text[k:])

@@ -115,6 +115,10 @@ func (c *rankContext) basis(s *sentence, a, b int) string {
 var (
 	rankExact = regexp.MustCompile(`第\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|大|把交椅)?|首位|榜首|冠军|头名`)
 	rankUpTo  = regexp.MustCompile(`(?:前|TOP|Top|top)\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|强|大|家)?`)
+
+	// the same for findAllAt, with the runes their matches open with
+	rankExactAt, rankExactStart = anchored(rankExact), opensWithRuneIn("第首榜冠头")
+	rankUpToAt, rankUpToStart   = anchored(rankUpTo), opensWithRuneIn("前Tt")
 )
 
 // rankNumerals are the characters the rank regexps read as a number.
@@ -174,7 +178,7 @@ type rankHit struct {
 // clause, or of what the text was ranking by just before.
 func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) {
 	var hits []rankHit
-	for _, m := range findAllIf(rankExact, s.Text, mayRankExact(s.Text, s.runes())) {
+	for _, m := range findAllAt(rankExactAt, s.Text, mayRankExact(s.Text, s.runes()), rankExactStart) {
 		n, place := 1, true
 		if m[2] >= 0 {
 			n = parseRankNumber(s.Text[m[2]:m[3]])
@@ -193,7 +197,7 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 			hits = append(hits, rankHit{m[0], m[1], n, 0, place})
 		}
 	}
-	for _, m := range findAllIf(rankUpTo, s.Text, mayRankUpTo(s.Text, s.runes())) {
+	for _, m := range findAllAt(rankUpToAt, s.Text, mayRankUpTo(s.Text, s.runes()), rankUpToStart) {
 		if n := parseRankNumber(s.Text[m[2]:m[3]]); n > 0 {
 			hits = append(hits, rankHit{m[0], m[1], 0, n, false})
 		}
