@@ -34,25 +34,25 @@ func TestFindAllAtIsFindAll(t *testing.T) {
 		lines = append(lines, strings.Split(string(b), "\n")...)
 	}
 	scans := []struct {
-		name  string
-		re    *regexp.Regexp
-		at    *regexp.Regexp
-		start func(string, int) bool
+		name string
+		re   *regexp.Regexp
+		at   *regexp.Regexp
+		next func(string, int) int
 	}{
-		{"pointRe", pointRe, pointAt, yearAt},
-		{"relYearRe", relYearRe, relYearAt, relYearStart},
-		{"bareSubRe", bareSubRe, bareSubAt, subStart},
-		{"latinName", latinName, latinNameAt, asciiLetterAt},
-		{"quoted", quoted, quotedAt, quoteOpenerAt},
-		{"fundingVerb", fundingVerb, fundingVerbAt, fundingVerbStart},
-		{"rankExact", rankExact, rankExactAt, rankExactStart},
-		{"rankUpTo", rankUpTo, rankUpToAt, rankUpToStart},
+		{"pointRe", pointRe, pointAt, nextYear},
+		{"relYearRe", relYearRe, relYearAt, nextRelYear},
+		{"bareSubRe", bareSubRe, bareSubAt, nextSub},
+		{"latinName", latinName, latinNameAt, nextASCIILetter},
+		{"quoted", quoted, quotedAt, nextQuoteOpener},
+		{"fundingVerb", fundingVerb, fundingVerbAt, nextFundingVerb},
+		{"rankExact", rankExact, rankExactAt, nextRankExact},
+		{"rankUpTo", rankUpTo, rankUpToAt, nextRankUpTo},
 	}
 	found := map[string]int{}
 	for _, s := range lines {
 		for _, sc := range scans {
 			want := sc.re.FindAllStringSubmatchIndex(s, -1)
-			got := findAllAt(sc.at, s, true, sc.start)
+			got := findAllAt(sc.at, s, true, sc.next)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s in %q: findAllAt %v, FindAll %v", sc.name, s, got, want)
 			}

@@ -515,11 +515,15 @@ var latinName = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&.+\-]*(?:['’]s)?(?: [A-
 
 // latinNameAt is latinName anchored, for findAllAt: a match starts with
 // an ASCII letter.
-var latinNameAt = regexp.MustCompile(`^(?:` + latinName.String() + `)`)
+var latinNameAt = anchored(latinName)
 
-func asciiLetterAt(s string, i int) bool {
-	c := s[i] | 0x20 // lower an ASCII capital; no other byte becomes a letter
-	return 'a' <= c && c <= 'z'
+func nextASCIILetter(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' { // lowers a capital; no other byte becomes a letter
+			return i
+		}
+	}
+	return -1
 }
 
 func isLatinName(s string) bool {
@@ -549,7 +553,7 @@ func (x *Extractor) latinCands(text string) []cand {
 	if !hasASCIILetter(text) {
 		return nil // every latinName match starts with one
 	}
-	for _, m := range findAllAt(latinNameAt, text, true, asciiLetterAt) {
+	for _, m := range findAllAt(latinNameAt, text, true, nextASCIILetter) {
 		s, e := m[0], m[1]
 		if s > 0 && isWordByte(text[s-1]) || e < len(text) && isWordByte(text[e]) {
 			continue
@@ -652,7 +656,7 @@ var quoted = regexp.MustCompile(`["“「]([^"“”「」]{1,16})["”」]`)
 // quoteOpeners are the characters a quoted match starts with.
 const quoteOpeners = `"“「`
 
-var quotedAt, quoteOpenerAt = anchored(quoted), opensWithRuneIn(quoteOpeners)
+var quotedAt, nextQuoteOpener = anchored(quoted), nextRuneIn(quoteOpeners)
 
 // quoteCands finds a quoted name right after a word saying it names a
 // company; quotes alone mark all sorts of phrases.
@@ -661,7 +665,7 @@ func (x *Extractor) quoteCands(text string, toks []token) []cand {
 	if indexAnyRune(text, quoteOpeners) < 0 {
 		return nil // every quoted match opens with one of them
 	}
-	for _, m := range findAllAt(quotedAt, text, true, quoteOpenerAt) {
+	for _, m := range findAllAt(quotedAt, text, true, nextQuoteOpener) {
 		before := text[:m[0]]
 		ok := false
 		for _, n := range x.cue.companyNouns {

@@ -13,7 +13,7 @@ var fundingVerb = regexp.MustCompile(`(?:宣布|已经|已于近日|已|正式|�
 
 // fundingVerbAt is fundingVerb for findAllAt: a match opens with a word
 // of the first group or with 完成/获.
-var fundingVerbAt, fundingVerbStart = anchored(fundingVerb), opensWithRuneIn("宣已正再近日于本今刚完获")
+var fundingVerbAt, nextFundingVerb = anchored(fundingVerb), nextRuneIn("宣已正再近日于本今刚完获")
 
 // mayFund: every fundingVerb match holds 融资 and 获 or 完成. fundingVerb
 // has no literal prefix, so the regexp tries every position of a block;
@@ -36,7 +36,7 @@ func (x *Extractor) fundingSubjectCands(text string, toks []token) []cand {
 	if !mayFund(text) {
 		return nil
 	}
-	for _, m := range findAllAt(fundingVerbAt, text, true, fundingVerbStart) {
+	for _, m := range findAllAt(fundingVerbAt, text, true, nextFundingVerb) {
 		start := 0
 		if k := strings.LastIndexAny(text[:m[0]], "，,：:。；;！？!?"); k >= 0 {
 			_, n := utf8.DecodeRuneInString(text[k:])

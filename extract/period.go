@@ -39,9 +39,9 @@ var (
 	bareSubRe = regexp.MustCompile(subPat)
 
 	// the same, anchored, for findAllAt
-	pointAt   = regexp.MustCompile(`^(?:` + pointRe.String() + `)`)
-	relYearAt = regexp.MustCompile(`^(?:` + relYearRe.String() + `)`)
-	bareSubAt = regexp.MustCompile(`^(?:` + bareSubRe.String() + `)`)
+	pointAt   = anchored(pointRe)
+	relYearAt = anchored(relYearRe)
+	bareSubAt = anchored(bareSubRe)
 )
 
 // findTimes lists the time phrases of s in order. date is the article's
@@ -57,7 +57,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 		}
 		return false
 	}
-	for _, m := range findAllAt(pointAt, s, mayHoldYear(s), yearAt) {
+	for _, m := range findAllAt(pointAt, s, mayHoldYear(s), nextYear) {
 		start, end := m[0], m[1]
 		if covered(start, end) || digitAround(s, m[2], m[3]) {
 			continue
@@ -87,7 +87,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 	}
 	if !date.IsZero() {
 		year := date.Year()
-		for _, m := range findAllAt(relYearAt, s, mayHoldRelYear(s), relYearStart) {
+		for _, m := range findAllAt(relYearAt, s, mayHoldRelYear(s), nextRelYear) {
 			if covered(m[0], m[1]) {
 				continue
 			}
@@ -108,7 +108,7 @@ func findTimes(s string, date time.Time) []timeExpr {
 				out = append(out, timeExpr{Start: m[0], End: m[1], Value: v, Each: []string{v}, Relative: true})
 			}
 		}
-		for _, m := range findAllAt(bareSubAt, s, mayHoldSub(s), subStart) {
+		for _, m := range findAllAt(bareSubAt, s, mayHoldSub(s), nextSub) {
 			sub := s[m[2]:m[3]]
 			// a lone month (3月21日) is a date, not a period, unless said as
 			// a month (7月份); a half, a quarter or a month range (1-5月)
@@ -141,32 +141,19 @@ func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
 	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
-// yearAt: a pointRe match begins with 19 or 20 and two ASCII digits.
-func yearAt(s string, i int) bool {
-	return i+3 < len(s) && (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isASCIIDigit(rune(s[i+2])) && isASCIIDigit(rune(s[i+3]))
+// nextYear: a pointRe match begins with 19 or 20 and two ASCII digits.
+func nextYear(s string, i int) int {
+	for ; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isASCIIDigit(rune(s[i+2])) && isASCIIDigit(rune(s[i+3])) {
+			return i
+		}
+	}
+	return -1
 }
 
-// relYearStart: a relYearRe match begins with one of relYearHeads.
-func relYearStart(s string, i int) bool {
-	if s[i] < utf8.RuneSelf || !utf8.RuneStart(s[i]) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r != utf8.RuneError && hasRune(relYearHeads, r)
-}
-
-// subStart: a subPat alternative begins with an ASCII digit, Q, H, or one
-// of subHeads.
-func subStart(s string, i int) bool {
-	switch c := s[i]; {
-	case isASCIIDigit(rune(c)) || c == 'Q' || c == 'H':
-		return true
-	case c < utf8.RuneSelf || !utf8.RuneStart(c):
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r != utf8.RuneError && hasRune(subHeads, r)
-}
+// a relYearRe match begins with one of relYearHeads; a subPat alternative
+// with an ASCII digit, Q, H, or one of subHeads
+var nextRelYear, nextSub = nextRuneIn(relYearHeads), nextRuneIn("0123456789QH" + subHeads)
 
 const subHeads = "上下前第一二三四"
 

@@ -117,8 +117,8 @@ var (
 	rankUpTo  = regexp.MustCompile(`(?:前|TOP|Top|top)\s?([一二两三四五六七八九十百0-9]+)\s?(位|名|强|大|家)?`)
 
 	// the same for findAllAt, with the runes their matches open with
-	rankExactAt, rankExactStart = anchored(rankExact), opensWithRuneIn("第首榜冠头")
-	rankUpToAt, rankUpToStart   = anchored(rankUpTo), opensWithRuneIn("前Tt")
+	rankExactAt, nextRankExact = anchored(rankExact), nextRuneIn("第首榜冠头")
+	rankUpToAt, nextRankUpTo   = anchored(rankUpTo), nextRuneIn("前Tt")
 )
 
 // rankNumerals are the characters the rank regexps read as a number.
@@ -178,7 +178,7 @@ type rankHit struct {
 // clause, or of what the text was ranking by just before.
 func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) {
 	var hits []rankHit
-	for _, m := range findAllAt(rankExactAt, s.Text, mayRankExact(s.Text, s.runes()), rankExactStart) {
+	for _, m := range findAllAt(rankExactAt, s.Text, mayRankExact(s.Text, s.runes()), nextRankExact) {
 		n, place := 1, true
 		if m[2] >= 0 {
 			n = parseRankNumber(s.Text[m[2]:m[3]])
@@ -197,7 +197,7 @@ func (x *Extractor) rankRelations(s *sentence, ctx *rankContext, sink *relSink) 
 			hits = append(hits, rankHit{m[0], m[1], n, 0, place})
 		}
 	}
-	for _, m := range findAllAt(rankUpToAt, s.Text, mayRankUpTo(s.Text, s.runes()), rankUpToStart) {
+	for _, m := range findAllAt(rankUpToAt, s.Text, mayRankUpTo(s.Text, s.runes()), nextRankUpTo) {
 		if n := parseRankNumber(s.Text[m[2]:m[3]]); n > 0 {
 			hits = append(hits, rankHit{m[0], m[1], 0, n, false})
 		}
