@@ -234,13 +234,17 @@ func isISOCurrency(s string) bool {
 
 // longest returns the longest word of table starting at s[i:], allowing one
 // space before it, as (value, end).
-func longestWord[V any](s string, i, maxLen int, table map[string]V, fold bool) (V, int, bool) {
+func longestWord[V any](s string, i, maxLen int, table map[string]V, lower bool) (V, int, bool) {
 	var zero V
 	start := i
 	if start < len(s) && s[start] == ' ' {
 		start++
 	}
-	ends := make([]int, 0, maxLen)
+	var buf [16]int // on the stack for the usual short tables
+	ends := buf[:0]
+	if maxLen > len(buf) {
+		ends = make([]int, 0, maxLen)
+	}
 	j := start
 	for k := 0; k < maxLen && j < len(s); k++ {
 		_, n := utf8.DecodeRuneInString(s[j:])
@@ -249,8 +253,8 @@ func longestWord[V any](s string, i, maxLen int, table map[string]V, fold bool) 
 	}
 	for k := len(ends) - 1; k >= 0; k-- {
 		w := s[start:ends[k]]
-		if fold {
-			w = strings.ToLower(w)
+		if lower {
+			w = fold(w) // strings.ToLower, without a copy for Chinese text
 		}
 		if v, ok := table[w]; ok {
 			// a Latin unit must not run on into a longer Latin word (GWh vs GWhx)
