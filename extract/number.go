@@ -277,7 +277,12 @@ func scanQuantities(s string, t *unitTable) []quantity {
 	var out []quantity
 	lastEnd := -1
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		// the scan visits every rune of every sentence: ASCII here, Chinese
+		// runes without the library's general decoder
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decodeRune(s, i)
+		}
 		switch {
 		// a '-' right after a figure joins a range (300元-500元), it is no sign
 		case isASCIIDigit(r) || (r == '-' && i != lastEnd && i+1 < len(s) && isASCIIDigit(rune(s[i+1])) && !numberBefore(s, i)):
