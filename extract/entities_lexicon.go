@@ -233,7 +233,10 @@ func (d *phraseDict) findAll(text string) []match {
 	}
 	var out []match
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(low[i:])
+		r, size := rune(low[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(low, i)
+		}
 		if i > 0 && isWordByte(text[i-1]) && isWordByte(text[i]) {
 			i += size
 			continue

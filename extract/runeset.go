@@ -14,8 +14,15 @@ type runeSet [16]uint64
 
 func newRuneSet(s string) *runeSet {
 	var rs runeSet
-	for _, r := range s {
+	// every block and sentence is read here: decodeRune takes Chinese
+	// runes without the library's general decoder
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decodeRune(s, i)
+		}
 		rs.add(r)
+		i += n
 	}
 	return &rs
 }
