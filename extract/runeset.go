@@ -12,10 +12,17 @@ import (
 // and is skipped. False positives only cost the scan.
 type runeSet [16]uint64
 
+// newRuneSet is small enough to inline, so that a set that does not
+// outlive its caller stays on the caller's stack.
 func newRuneSet(s string) *runeSet {
-	var rs runeSet
-	// every block and sentence is read here: decodeRune takes Chinese
-	// runes without the library's general decoder
+	rs := new(runeSet)
+	rs.addAll(s)
+	return rs
+}
+
+// addAll adds the runes of s. Every block and sentence is read here:
+// decodeRune takes Chinese runes without the library's general decoder.
+func (rs *runeSet) addAll(s string) {
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -24,7 +31,6 @@ func newRuneSet(s string) *runeSet {
 		rs.add(r)
 		i += n
 	}
-	return &rs
 }
 
 func (rs *runeSet) add(r rune) { rs[r>>6&15] |= 1 << (uint(r) & 63) }
