@@ -263,14 +263,14 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 			g := d.groupKeyOf(c)
 			e := groups[g]
 			if e == nil {
-				e = &entState{group: g.kind + g.name, typ: c.Type, lex: c.Lex, forms: map[string]int{}, aliases: map[string]bool{}, first: order}
+				e = &entState{group: g.kind + g.name, typ: c.Type, lex: c.Lex, forms: map[string]int{}, first: order}
 				groups[g] = e
 				d.ents = append(d.ents, e)
 			}
 			order++
 			e.forms[c.Surface]++
 			if c.Alias != "" {
-				e.aliases[c.Alias] = true
+				e.addAlias(c.Alias)
 			}
 			picked[i] = append(picked[i], blockMention{c.Start, c.End, e})
 		}
@@ -282,9 +282,9 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 			}
 			for _, m := range picked[i] {
 				if m.Start <= c.Start && c.End <= m.End && m.ent.typ == schema.Company {
-					m.ent.aliases[a.Blocks[i].Text[c.Start:c.End]] = true
+					m.ent.addAlias(a.Blocks[i].Text[c.Start:c.End])
 					if c.Alias != "" {
-						m.ent.aliases[c.Alias] = true
+						m.ent.addAlias(c.Alias)
 					}
 				}
 			}
@@ -311,7 +311,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 		o.mentions += e.mentions
 		for al := range e.aliases {
 			if d.key(al) != k {
-				o.aliases[al] = true
+				o.addAlias(al)
 			}
 		}
 		e.mergedTo = o
@@ -345,9 +345,9 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 				continue
 			}
 			o.mentions += e.mentions
-			o.aliases[e.name] = true
+			o.addAlias(e.name)
 			for al := range e.aliases {
-				o.aliases[al] = true
+				o.addAlias(al)
 			}
 			e.mergedTo = o
 			break
@@ -386,6 +386,15 @@ func (x *Extractor) index(d *docState) {
 		}
 	}
 	d.partOf = x.unitsOf(d)
+}
+
+// addAlias records another name of e; most entities get theirs only in
+// finish, which sizes the set.
+func (e *entState) addAlias(a string) {
+	if e.aliases == nil {
+		e.aliases = map[string]bool{}
+	}
+	e.aliases[a] = true
 }
 
 func (e *entState) root() *entState {
@@ -428,12 +437,19 @@ func (e *entState) finish(key func(string) string) {
 	default:
 		e.name = forms[0]
 	}
+	if e.aliases == nil {
+		n := len(forms)
+		if e.lex != nil {
+			n += len(e.lex.Forms)
+		}
+		e.aliases = make(map[string]bool, n)
+	}
 	for _, f := range forms {
-		e.aliases[f] = true
+		e.addAlias(f)
 	}
 	if e.lex != nil {
 		for _, f := range e.lex.Forms {
-			e.aliases[f] = true
+			e.addAlias(f)
 		}
 	}
 	delete(e.aliases, e.name)
@@ -556,7 +572,7 @@ func (x *Extractor) mergeMarkets(d *docState) {
 				t.forms[f] += n
 			}
 			for al := range m.e.aliases {
-				t.aliases[al] = true
+				t.addAlias(al)
 			}
 			m.e.mergedTo = t
 			continue
@@ -602,7 +618,7 @@ func mergeBracketed(a *Article, picked [][]blockMention) {
 				t.forms[f] += c
 			}
 			for al := range e.aliases {
-				t.aliases[al] = true
+				t.addAlias(al)
 			}
 			e.mergedTo = t
 		}
@@ -709,9 +725,9 @@ func mergeMisspelt(ents []*entState) {
 				continue
 			}
 			o.mentions += e.mentions
-			o.aliases[e.name] = true
+			o.addAlias(e.name)
 			for al := range e.aliases {
-				o.aliases[al] = true
+				o.addAlias(al)
 			}
 			e.mergedTo = o
 			break
