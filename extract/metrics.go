@@ -28,6 +28,8 @@ type metricMemory struct {
 
 	mainCompany string // mainOf(companies), when mainKnown
 	mainKnown   bool
+
+	view sentenceView // the sentence being read, its lists' room reused
 }
 
 func (ctx *docContext) metricMemory() *metricMemory {
@@ -46,7 +48,8 @@ func (ctx *docContext) metricMemory() *metricMemory {
 func findMetrics(s *sentence, ctx *docContext) []Metric {
 	mem := ctx.metricMemory()
 	ft := foldFigures(s.Text)
-	v := newSentenceView(ft, s, ctx.Date)
+	v := &mem.view
+	v.reset(ft, s, ctx.Date)
 	if mem.known == nil {
 		mem.known = map[string]schema.Type{}
 	}

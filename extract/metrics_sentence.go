@@ -33,7 +33,16 @@ type sentenceView struct {
 }
 
 func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
-	v := &sentenceView{s: ft.s, mentions: make([]mentionSpan, 0, len(s.Mentions))}
+	v := &sentenceView{}
+	v.reset(ft, s, date)
+	return v
+}
+
+// reset makes v the view of sentence s, keeping the room of v's lists:
+// findMetrics views every sentence of an article in turn, and nothing
+// keeps a view or its lists past its sentence.
+func (v *sentenceView) reset(ft figText, s *sentence, date time.Time) {
+	*v = sentenceView{s: ft.s, mentions: v.mentions[:0], clauses: v.clauses[:0], times: v.times[:0]}
 	for _, m := range s.Mentions {
 		if m.Type == schema.Metric {
 			continue
@@ -44,7 +53,7 @@ func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
 		}
 	}
 	slices.SortStableFunc(v.mentions, func(a, b mentionSpan) int { return cmp.Compare(a.start, b.start) })
-	v.clauses = make([]int, 1, 8) // the first clause starts at 0; most sentences have a few
+	v.clauses = append(v.clauses, 0) // the first clause
 	depth := 0
 	for i, r := range ft.s {
 		switch r {
@@ -73,7 +82,6 @@ func newSentenceView(ft figText, s *sentence, date time.Time) *sentenceView {
 		}
 		v.times = append(v.times, t)
 	}
-	return v
 }
 
 func (v *sentenceView) inMention(a, b int) bool {
