@@ -18,8 +18,7 @@ var industryHeads = []string{"行业", "产业"}
 // sector phrase before 行业 makes an Industry (中国半导体设备行业).
 func (x *Extractor) marketCands(text string, toks []token, has *runeSet) []cand {
 	var cs []cand
-	heads := append(append([]string{}, x.marketHeads...), industryHeads...)
-	for _, h := range heads {
+	for _, h := range x.marketCandHeads {
 		if !has.mayContain(h) {
 			continue
 		}
@@ -34,8 +33,9 @@ func (x *Extractor) marketCands(text string, toks []token, has *runeSet) []cand 
 			if j := tokenAt(toks, s+len(h)-1); j >= 0 && toks[j].End != s+len(h) {
 				continue // 产业链: the head is part of a longer word
 			}
-			if r, _ := utf8.DecodeRuneInString(text[s+len(h):]); r != utf8.RuneError {
-				if _, ok := x.dictPOS(h + string(r)); ok {
+			if r, n := utf8.DecodeRuneInString(text[s+len(h):]); r != utf8.RuneError {
+				// h and r as they stand in text: h + string(r) without a copy
+				if _, ok := x.dictPOS(text[s : s+len(h)+n]); ok {
 					continue // 市场化: the dictionary knows the longer word
 				}
 				// a sector phrase is followed by what happens to it, not by

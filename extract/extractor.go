@@ -33,6 +33,7 @@ type Extractor struct {
 	brandTails                  []string // endings dropped in a company's short name
 	market                      wordSet
 	marketHeads                 []string
+	marketCandHeads             []string // marketHeads, then industryHeads: what marketCands reads back from
 	marketMods                  []string // the other market words, longest first
 	roles                       []string
 	leadRoles                   []string // roles that lead (not 分析师)
@@ -128,6 +129,7 @@ func New(opts Options) (*Extractor, error) {
 	}
 	x.marketMods = wordSet(toSet(mods)).sortedWords()
 	x.marketHeads = wordSet(toSet(heads)).sortedWords()
+	x.marketCandHeads = append(append([]string{}, x.marketHeads...), industryHeads...)
 	roles := newWordSet(lx.List("roles"))
 	x.roles = roles.sortedWords()
 	for _, r := range x.roles {
