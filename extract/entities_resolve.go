@@ -65,9 +65,22 @@ type blockMention struct {
 // one listed first. It returns the positions in cs of those kept, in order
 // of Start; cs is left as it is.
 func selectCands(cs []cand) []int {
+	var p candPicker
+	return p.pick(cs)
+}
+
+// candPicker is selectCands with room kept from one block to the next;
+// what pick returns is good until its next call.
+type candPicker struct {
+	order []int
+	taken []bool
+}
+
+func (p *candPicker) pick(cs []cand) []int {
 	// sort positions, not the large cand values; the position breaks ties
 	// as a stable sort of cs would
-	order := make([]int, len(cs))
+	order := slices.Grow(p.order[:0], len(cs))[:len(cs)]
+	p.order = order
 	for i := range order {
 		order[i] = i
 	}
@@ -89,7 +102,9 @@ func selectCands(cs []cand) []int {
 	for _, c := range cs {
 		end = max(end, c.End)
 	}
-	taken := make([]bool, end)
+	taken := slices.Grow(p.taken[:0], end)[:end]
+	clear(taken)
+	p.taken = taken
 	sel := order[:0] // the kept positions, overwriting order as it is read
 	for _, k := range order {
 		c := &cs[k]
@@ -254,9 +269,10 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 	d := &docState{article: a, formKeys: x.formKeys, keys: keys}
 	groups := map[groupKey]*entState{}
 	picked := make([][]blockMention, len(base))
+	var picker candPicker
 	order := 0
 	for i, cs := range base {
-		sel := selectCands(cs)
+		sel := picker.pick(cs)
 		picked[i] = make([]blockMention, 0, len(sel))
 		for _, k := range sel {
 			c := &cs[k]
