@@ -560,10 +560,49 @@ func parseChinese(s string, i int, t *unitTable) (quantity, int, bool) {
 	return q, q.End, true
 }
 
+// chineseDigitValue is the value of a Chinese digit (a switch: a map
+// made at every call of chineseValue cost more than the parse).
+func chineseDigitValue(r rune) (float64, bool) {
+	switch r {
+	case '零', '〇':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二', '两':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
+}
+
+// chineseSmallUnit is the value of 十, 百 and 千.
+func chineseSmallUnit(r rune) (float64, bool) {
+	switch r {
+	case '十':
+		return 10, true
+	case '百':
+		return 100, true
+	case '千':
+		return 1000, true
+	}
+	return 0, false
+}
+
 // chineseValue evaluates 两万, 三百二十, 十五, 一亿二千万.
 func chineseValue(rs []rune) (float64, bool, bool) {
-	digit := map[rune]float64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	small := map[rune]float64{'十': 10, '百': 100, '千': 1000}
 	var total, section, num float64
 	scaled, any := false, false
 	for k, r := range rs {
@@ -571,12 +610,12 @@ func chineseValue(rs []rune) (float64, bool, bool) {
 		case r == '两' && k > 0 && rs[k-1] != '万' && rs[k-1] != '亿':
 			return 0, false, false // 两 only leads a number or a section
 		}
-		if d, ok := digit[r]; ok {
+		if d, ok := chineseDigitValue(r); ok {
 			num = d
 			any = true
 			continue
 		}
-		if m, ok := small[r]; ok {
+		if m, ok := chineseSmallUnit(r); ok {
 			if num == 0 && r == '十' {
 				num = 1
 			}

@@ -189,3 +189,20 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// The switches must give what the maps chineseValue once made gave, and
+// nothing for any other rune.
+func TestChineseDigitTables(t *testing.T) {
+	digit := map[rune]float64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	small := map[rune]float64{'十': 10, '百': 100, '千': 1000}
+	for _, r := range "零〇一二两三四五六七八九十百千万亿半0123456789a成个" {
+		d, ok := chineseDigitValue(r)
+		if want, wok := digit[r]; ok != wok || d != want {
+			t.Errorf("chineseDigitValue(%q) = %v, %v; want %v, %v", r, d, ok, want, wok)
+		}
+		m, ok := chineseSmallUnit(r)
+		if want, wok := small[r]; ok != wok || m != want {
+			t.Errorf("chineseSmallUnit(%q) = %v, %v; want %v, %v", r, m, ok, want, wok)
+		}
+	}
+}
