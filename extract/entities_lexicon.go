@@ -42,6 +42,7 @@ type lexEntry struct {
 	Canon string
 	Type  schema.Type
 	Forms []string // every listed form of the entity, canonical first
+	group string   // "L:" + Canon, its mentions' group; set in New for the lexicon's
 }
 
 // phraseDict finds known words in text, longest first. Latin entries match

@@ -245,6 +245,18 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 // else empty with a name that cannot start like one.
 type groupKey struct{ kind, name string }
 
+// groupName is g as one string, kind+name, made anew only when the
+// candidate does not already hold it.
+func groupName(c *cand, g groupKey) string {
+	switch {
+	case c.Kind == fromKnown:
+		return c.Group
+	case c.Lex != nil && c.Lex.group != "" && g.kind == "L:":
+		return c.Lex.group
+	}
+	return g.kind + g.name
+}
+
 func (d *docState) groupKeyOf(c *cand) groupKey {
 	switch {
 	case c.Kind == fromKnown:
@@ -279,7 +291,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 			g := d.groupKeyOf(c)
 			e := groups[g]
 			if e == nil {
-				e = &entState{group: g.kind + g.name, typ: c.Type, lex: c.Lex, forms: map[string]int{}, first: order}
+				e = &entState{group: groupName(c, g), typ: c.Type, lex: c.Lex, forms: map[string]int{}, first: order}
 				groups[g] = e
 				d.ents = append(d.ents, e)
 			}

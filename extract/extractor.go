@@ -95,6 +95,9 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	x.dict.indexFirsts()
+	for _, e := range x.dict.m {
+		e.group = "L:" + e.Canon
+	}
 	// resolve keys these names in every article (Forms[0] is the Canon)
 	x.formKeys = map[string]string{}
 	for k, e := range x.dict.m {
