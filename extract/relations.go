@@ -2,9 +2,9 @@ package extract
 
 import (
 	"cmp"
-	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,7 +73,8 @@ func (s *relSink) add(r Relation) {
 	if shapes[r.Predicate].symmetric && r.Subject > r.Object {
 		r.Subject, r.Object = r.Object, r.Subject
 	}
-	k := fmt.Sprintf("%s|%s|%s|%d|%d|%s|%s", r.Subject, r.Predicate, r.Object, r.Rank, r.RankUpTo, r.Round, r.Role)
+	// the key fmt.Sprintf("%s|%s|%s|%d|%d|%s|%s", …) made, in one concatenation
+	k := r.Subject + "|" + string(r.Predicate) + "|" + r.Object + "|" + strconv.Itoa(r.Rank) + "|" + strconv.Itoa(r.RankUpTo) + "|" + r.Round + "|" + r.Role
 	if s.seen[k] {
 		return
 	}
