@@ -281,11 +281,18 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 	d := &docState{article: a, formKeys: x.formKeys, keys: keys}
 	groups := map[groupKey]*entState{}
 	picked := make([][]blockMention, len(base))
+	// every block's mentions in one array: a block keeps at most its
+	// candidates, and each block's slice is capped at its own part
+	total := 0
+	for _, cs := range base {
+		total += len(cs)
+	}
+	all := make([]blockMention, total)
 	var picker candPicker
 	order := 0
 	for i, cs := range base {
 		sel := picker.pick(cs)
-		picked[i] = make([]blockMention, 0, len(sel))
+		picked[i], all = all[:0:len(sel)], all[len(sel):]
 		for _, k := range sel {
 			c := &cs[k]
 			g := d.groupKeyOf(c)
