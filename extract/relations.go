@@ -350,9 +350,10 @@ func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
 		return // every relation found here links two of its mentions
 	}
 	has := s.runes()
+	var done []int // trigger starts already tried for p: a few, so a list
 	for _, p := range predicateOrder {
 		sh := shapes[p]
-		done := map[int]bool{}
+		done = done[:0]
 		for _, w := range x.triggers[p] {
 			if !has.mayContain(w) {
 				continue
@@ -364,10 +365,10 @@ func (x *Extractor) triggerRelations(s *sentence, sink *relSink) {
 				}
 				ts, te := off+k, off+k+len(w)
 				off = te
-				if done[ts] || insideMention(s, ts, te) {
+				if slices.Contains(done, ts) || insideMention(s, ts, te) {
 					continue
 				}
-				done[ts] = true
+				done = append(done, ts)
 				if x.negated(s, ts) {
 					continue
 				}
