@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -383,10 +384,8 @@ func (v *sentenceView) compose(m mentionSpan) string {
 // subjects as list items, each item gets its own.
 func (v *sentenceView) distribute(f figure, ms []mentionSpan) []string {
 	var names []string
-	seen := map[string]bool{}
 	for _, m := range ms {
-		if !seen[m.name] {
-			seen[m.name] = true
+		if !slices.Contains(names, m.name) { // a few names: a list serves as the set
 			names = append(names, m.name)
 		}
 	}
