@@ -46,7 +46,7 @@ type entState struct {
 	group    string
 	typ      schema.Type
 	lex      *lexEntry
-	forms    map[string]int // surface → mentions
+	forms    formCounts // surface → mentions
 	aliases  map[string]bool
 	name     string
 	mentions int
@@ -174,8 +174,8 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 			// a policy named again without its bracketed years or 《》, a
 			// product named again without its quotes (宏光MINI EV)
 			forms := []string{}
-			for f := range e.forms {
-				if utf8.RuneCountInString(f) >= 2 {
+			for _, fc := range e.forms {
+				if f := fc.form; utf8.RuneCountInString(f) >= 2 {
 					forms = append(forms, f)
 				}
 			}
@@ -188,7 +188,8 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 		}
 		if e.typ == schema.Person {
 			forms := []string{}
-			for f := range e.forms {
+			for _, fc := range e.forms {
+				f := fc.form
 				if short := dotNameShort(f); short != "" && !x.generic[short] {
 					forms = append(forms, short)
 				}
@@ -214,7 +215,8 @@ func (x *Extractor) knownForms(d *docState) *phraseDict {
 			tails = legalEndings
 		}
 		forms := []string{}
-		for f := range e.forms {
+		for _, fc := range e.forms {
+			f := fc.form
 			if e.lex == nil {
 				forms = append(forms, f)
 			}
@@ -298,12 +300,12 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 			g := d.groupKeyOf(c)
 			e := groups[g]
 			if e == nil {
-				e = &entState{group: groupName(c, g), typ: c.Type, lex: c.Lex, forms: map[string]int{}, first: order}
+				e = &entState{group: groupName(c, g), typ: c.Type, lex: c.Lex, first: order}
 				groups[g] = e
 				d.ents = append(d.ents, e)
 			}
 			order++
-			e.forms[c.Surface]++
+			e.forms.add(c.Surface, 1)
 			if c.Alias != "" {
 				e.addAlias(c.Alias)
 			}
@@ -423,6 +425,26 @@ func (x *Extractor) index(d *docState) {
 	d.partOf = x.unitsOf(d)
 }
 
+// formCounts counts an entity's mentions by surface form, as a map
+// would: a list, for most entities have one or two forms and a map was
+// two allocations for each.
+type formCounts []formCount
+
+type formCount struct {
+	form string
+	n    int
+}
+
+func (fs *formCounts) add(form string, n int) {
+	for i := range *fs {
+		if (*fs)[i].form == form {
+			(*fs)[i].n += n
+			return
+		}
+	}
+	*fs = append(*fs, formCount{form, n})
+}
+
 // addAlias records another name of e; most entities get theirs only in
 // finish, which sizes the set.
 func (e *entState) addAlias(a string) {
@@ -448,9 +470,9 @@ func (e *entState) finish(key func(string) string) {
 		return
 	}
 	forms := make([]string, 0, len(e.forms))
-	for f, n := range e.forms {
-		forms = append(forms, f)
-		e.mentions += n
+	for _, fc := range e.forms {
+		forms = append(forms, fc.form)
+		e.mentions += fc.n
 	}
 	slices.SortFunc(forms, func(a, b string) int {
 		// a Chinese name before a Latin one (亚马逊云科技 rather than AWS),
@@ -603,8 +625,8 @@ func (x *Extractor) mergeMarkets(d *docState) {
 			key = "global:" + m.core
 		}
 		if t := target[key]; t != nil && t != m.e {
-			for f, n := range m.e.forms {
-				t.forms[f] += n
+			for _, fc := range m.e.forms {
+				t.forms.add(fc.form, fc.n)
 			}
 			for al := range m.e.aliases {
 				t.addAlias(al)
@@ -649,8 +671,8 @@ func mergeBracketed(a *Article, picked [][]blockMention) {
 			if f := first[n.ent]; f.block < i || f.block == i && f.start < m.Start {
 				continue
 			}
-			for f, c := range e.forms {
-				t.forms[f] += c
+			for _, fc := range e.forms {
+				t.forms.add(fc.form, fc.n)
 			}
 			for al := range e.aliases {
 				t.addAlias(al)
@@ -664,8 +686,8 @@ func (e *entState) onlyForm() string { return e.longestForm() }
 
 func (e *entState) longestForm() string {
 	best := ""
-	for f := range e.forms {
-		if len(f) > len(best) || len(f) == len(best) && f < best {
+	for _, fc := range e.forms {
+		if f := fc.form; len(f) > len(best) || len(f) == len(best) && f < best {
 			best = f
 		}
 	}
@@ -684,7 +706,8 @@ func (x *Extractor) unitsOf(d *docState) [][2]string {
 			if b == a || b.typ != schema.Company {
 				continue
 			}
-			for f := range b.forms {
+			for _, fc := range b.forms {
+				f := fc.form
 				rest := strings.TrimPrefix(a.name, f)
 				// the unit's own part is a word of its own (云, 埃安; AWS after
 				// 亚马逊), not the next English word of a product (MacBook Air)
