@@ -46,7 +46,8 @@ type entState struct {
 	group    string
 	typ      schema.Type
 	lex      *lexEntry
-	forms    formCounts // surface → mentions
+	forms    formCounts   // surface → mentions
+	form1    [1]formCount // room for the first form, so that most entities need no other
 	aliases  map[string]bool
 	name     string
 	mentions int
@@ -301,6 +302,7 @@ func (x *Extractor) resolve(a *Article, base [][]cand, keys map[string]string) (
 			e := groups[g]
 			if e == nil {
 				e = &entState{group: groupName(c, g), typ: c.Type, lex: c.Lex, first: order}
+				e.forms = e.form1[:0]
 				groups[g] = e
 				d.ents = append(d.ents, e)
 			}
@@ -469,7 +471,8 @@ func (e *entState) finish(key func(string) string) {
 	if e.mergedTo != nil {
 		return
 	}
-	forms := make([]string, 0, len(e.forms))
+	var buf [4]string // most entities have a form or two: no heap list
+	forms := buf[:0]
 	for _, fc := range e.forms {
 		forms = append(forms, fc.form)
 		e.mentions += fc.n
