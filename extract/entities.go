@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,8 +107,15 @@ func (x *Extractor) candidates(b *Block, toks []token, bd bounds) []cand {
 // phrase naming the same thing (汽车行业 = 汽车).
 var sectorTails = []string{"行业", "产业", "领域", "板块", "赛道"}
 
+// matchLists lends lexiconCands a list for the dictionary's matches: a
+// block's grew from nothing at every call.
+var matchLists = sync.Pool{New: func() any { return new([]match) }}
+
 func (x *Extractor) lexiconCands(text string, bd bounds) []cand {
-	ms := x.dict.findAll(text)
+	// the matches are read once, here: their list is lent by a pool
+	buf := matchLists.Get().(*[]match)
+	ms := x.dict.appendAll((*buf)[:0], text)
+	defer func() { *buf = ms[:0]; matchLists.Put(buf) }()
 	cs := make([]cand, 0, len(ms)+len(ms)/2+4) // candidates appends the other finders' too
 	for _, m := range ms {
 		surface := text[m.Start:m.End]

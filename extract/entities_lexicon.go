@@ -222,6 +222,11 @@ type match struct {
 // findAll returns the longest match starting at each position, skipping
 // matches that cut a Latin word.
 func (d *phraseDict) findAll(text string) []match {
+	return d.appendAll(nil, text)
+}
+
+// appendAll is findAll appending to out.
+func (d *phraseDict) appendAll(out []match, text string) []match {
 	low, simple := foldASCII(text) // then sameRuneStarts holds
 	if !simple {
 		low = strings.ToLower(text)
@@ -229,10 +234,9 @@ func (d *phraseDict) findAll(text string) []match {
 			low = text
 		}
 		if !sameRuneStarts(text, low) {
-			return d.findAllByPrefix(text, low)
+			return append(out, d.findAllByPrefix(text, low)...)
 		}
 	}
-	var out []match
 	for i := 0; i < len(text); {
 		r, size := rune(low[i]), 1
 		if r >= utf8.RuneSelf {
