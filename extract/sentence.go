@@ -15,7 +15,8 @@ type sentence struct {
 	Heading  string    // text of the nearest heading above, "" if none
 	Mentions []mention // in order of Start
 
-	has *runeSet // the runes of Text, made on first use by runes()
+	has    *runeSet // the runes of Text, filled on first use by runes()
+	hasSet bool     // has is filled
 }
 
 // namesTwo reports whether the sentence mentions two different entities.
@@ -33,8 +34,12 @@ func (s *sentence) namesTwo() bool {
 // runes returns the rune filter of the sentence's text, made once: the
 // relation finders each look many trigger words up in the same sentence.
 func (s *sentence) runes() *runeSet {
-	if s.has == nil {
-		s.has = newRuneSet(s.Text)
+	if !s.hasSet {
+		if s.has == nil { // buildSentences gives each its room
+			s.has = new(runeSet)
+		}
+		s.has.addAll(s.Text)
+		s.hasSet = true
 	}
 	return s.has
 }
@@ -143,5 +148,11 @@ func (d *docState) buildSentences(picked [][]blockMention) {
 		if b.Kind == Heading {
 			heading = b.Text
 		}
+	}
+	// the relation finders ask every sentence for its rune filter: one
+	// array for all of them
+	sets := make([]runeSet, len(d.sentences))
+	for i := range d.sentences {
+		d.sentences[i].has = &sets[i]
 	}
 }
