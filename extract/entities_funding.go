@@ -145,7 +145,7 @@ func (x *Extractor) bareSubjectCands(text string, toks []token, has *runeSet) []
 // does not join (an unknown name, not a phrase of common words).
 func (x *Extractor) pieceName(text string, toks []token, s, e int) bool {
 	i := tokenAt(toks, s)
-	if i < 0 || toks[i].Start != s || len(x.dict.findAll(text[s:e])) > 0 {
+	if i < 0 || toks[i].Start != s || x.dict.anyIn(text[s:e]) {
 		return false
 	}
 	single := false

@@ -225,6 +225,13 @@ func (d *phraseDict) findAll(text string) []match {
 	return d.appendAll(nil, text)
 }
 
+// anyIn reports whether findAll finds anything in text, listing the
+// matches in room on the stack.
+func (d *phraseDict) anyIn(text string) bool {
+	var buf [8]match
+	return len(d.appendAll(buf[:0], text)) > 0
+}
+
 // appendAll is findAll appending to out.
 func (d *phraseDict) appendAll(out []match, text string) []match {
 	low, simple := foldASCII(text) // then sameRuneStarts holds

@@ -69,7 +69,7 @@ func (x *Extractor) listedCompany(text string, toks []token, s, e int) (cand, bo
 	if tail == "" || utf8.RuneCountInString(brand) < 2 || x.generic[brand] {
 		return cand{}, false
 	}
-	if len(x.dict.findAll(brand)) > 0 {
+	if x.dict.anyIn(brand) {
 		return cand{}, false // 汽车科技, 上海蔚来汽车: holds a known word; not a new brand
 	}
 	return x.investorName(text, toks, name, s, 0, len(name))
@@ -107,7 +107,7 @@ func (x *Extractor) brandTailCands(text string, toks []token, has *runeSet) []ca
 				continue
 			}
 			prefix := text[start:s]
-			if n := utf8.RuneCountInString(prefix); n < 2 || n > 4 || x.generic[prefix] || len(x.dict.findAll(prefix)) > 0 {
+			if n := utf8.RuneCountInString(prefix); n < 2 || n > 4 || x.generic[prefix] || x.dict.anyIn(prefix) {
 				continue
 			}
 			if !brand && !x.commonWordBrand(text, toks, start, s, e) {
