@@ -565,6 +565,9 @@ func mergedKey(name, nameKey string, i int) string {
 var chinaScopes = []string{"中国大陆", "中国", "国内", "我国"}
 var globalScopes = []string{"全球", "世界", "国际", "海外"}
 
+// allScopes is chinaScopes then globalScopes, made once for mergeMarkets.
+var allScopes = append(append([]string{}, chinaScopes...), globalScopes...)
+
 // mergeMarkets joins market mentions that name one market: 中国IaaS公有云市场
 // = IaaS公有云市场, 中国整体云服务市场 = 云服务市场 (modifiers like 整体 and
 // 基础 do not change the market).
@@ -573,7 +576,7 @@ func (x *Extractor) mergeMarkets(d *docState) {
 		scope := ""
 		for changed := true; changed; {
 			changed = false
-			for _, w := range append(append([]string{}, chinaScopes...), globalScopes...) {
+			for _, w := range allScopes {
 				if strings.HasPrefix(name, w) && len(name) > len(w) {
 					if scope == "" {
 						scope = w
