@@ -125,8 +125,16 @@ func splitSentences(text string) [][2]int {
 // mentions that fall inside each, under their canonical names.
 func (d *docState) buildSentences(picked [][]blockMention) {
 	heading := ""
+	// the sentences of every block first, to make their list once
+	spans := make([][][2]int, len(d.article.Blocks))
+	total := 0
 	for bi, b := range d.article.Blocks {
-		for _, sp := range splitSentences(b.Text) {
+		spans[bi] = splitSentences(b.Text)
+		total += len(spans[bi])
+	}
+	d.sentences = make([]sentence, 0, total)
+	for bi, b := range d.article.Blocks {
+		for _, sp := range spans[bi] {
 			s := sentence{Text: b.Text[sp[0]:sp[1]], Block: bi, Heading: heading}
 			// count first: one allocation of the right size per sentence
 			n := 0
