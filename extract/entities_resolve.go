@@ -54,6 +54,10 @@ type entState struct {
 	first    int // order of first mention
 	mergedTo *entState
 	listed   bool // in resolve's list of live entities
+
+	// where mergeBracketed saw it first, when firstSeen
+	firstSeen              bool
+	firstBlock, firstStart int
 }
 
 type blockMention struct {
@@ -650,12 +654,12 @@ func (x *Extractor) mergeMarkets(d *docState) {
 // named it on its own before (替代微信… then 微众银行（微信）: the bracket
 // says through what, not another name).
 func mergeBracketed(a *Article, picked [][]blockMention) {
-	type at struct{ block, start int }
-	first := map[*entState]at{}
+	// each entity's first mention, kept on the entity (a map of them
+	// was most of the function's allocations)
 	for i, ms := range picked {
 		for _, m := range ms {
-			if _, seen := first[m.ent]; !seen {
-				first[m.ent] = at{i, m.Start}
+			if e := m.ent; !e.firstSeen {
+				e.firstSeen, e.firstBlock, e.firstStart = true, i, m.Start
 			}
 		}
 	}
@@ -674,7 +678,7 @@ func mergeBracketed(a *Article, picked [][]blockMention) {
 			if t == e || e.lex != nil && t.lex != e.lex {
 				continue
 			}
-			if f := first[n.ent]; f.block < i || f.block == i && f.start < m.Start {
+			if f := n.ent; f.firstBlock < i || f.firstBlock == i && f.firstStart < m.Start {
 				continue
 			}
 			for _, fc := range e.forms {
