@@ -65,3 +65,17 @@ func TestFindAllAtIsFindAll(t *testing.T) {
 		}
 	}
 }
+
+func TestByteThen(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false}, {"Q", false}, {"Q1", true}, {"Q5", false}, {"QQ4", true}, {"2021Q", false},
+		{"aQ0Q3", true}, {"H2", true}, {"H3", false}, {"季度Q4末", true},
+	} {
+		if got := byteThen(c.s, 'Q', "1234") || byteThen(c.s, 'H', "12"); got != c.want {
+			t.Errorf("byteThen(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -195,17 +195,8 @@ func mayHoldSub(s string) bool {
 	if strings.Contains(s, "半年") || strings.Contains(s, "季度") {
 		return true
 	}
-	for i := 0; i+1 < len(s); i++ {
-		switch c := s[i+1]; s[i] {
-		case 'Q':
-			if c >= '1' && c <= '4' {
-				return true
-			}
-		case 'H':
-			if c == '1' || c == '2' {
-				return true
-			}
-		}
+	if byteThen(s, 'Q', "1234") || byteThen(s, 'H', "12") {
+		return true
 	}
 	for off := 0; ; {
 		k := strings.Index(s[off:], "月")
@@ -216,6 +207,22 @@ func mayHoldSub(s string) bool {
 			return true
 		}
 		off += k + len("月")
+	}
+}
+
+// byteThen reports whether s has the byte c followed by one of next; it
+// looks for c with IndexByte rather than testing every byte.
+func byteThen(s string, c byte, next string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(s[off:], c)
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		if at+1 < len(s) && strings.IndexByte(next, s[at+1]) >= 0 {
+			return true
+		}
+		off = at + 1
 	}
 }
 
