@@ -589,8 +589,10 @@ func (x *Extractor) mergeMarkets(d *docState) {
 					changed = true
 				}
 			}
-			for w, v := range x.market {
-				if v == "mod" && strings.Contains(name, w) && len(name) > len(w)+len("市场") {
+			// a fixed order (longest first), so that two modifiers
+			// overlapping in one name are removed the same way every run
+			for _, w := range x.marketModifiers {
+				if strings.Contains(name, w) && len(name) > len(w)+len("市场") {
 					name = strings.Replace(name, w, "", 1)
 					changed = true
 				}

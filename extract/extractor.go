@@ -35,6 +35,7 @@ type Extractor struct {
 	marketHeads                 []string
 	marketCandHeads             []string // marketHeads, then industryHeads: what marketCands reads back from
 	marketMods                  []string // the other market words, longest first
+	marketModifiers             []string // the "mod" market words only, longest first
 	roles                       []string
 	leadRoles                   []string // roles that lead (not 分析师)
 	surnames                    map[string]bool
@@ -122,15 +123,19 @@ func New(opts Options) (*Extractor, error) {
 	x.orgSuffixes = x.orgSuffixSet().sortedWords()
 	x.brandTails = wordSet(toSet(append(lx.Words("brand_tails"), x.orgSuffixes...))).sortedWords()
 	x.market = newWordSet(lx.List("market_heads"))
-	var heads, mods []string
+	var heads, mods, modifiers []string
 	for w, v := range x.market {
 		if v == "head" {
 			heads = append(heads, w)
 		} else {
 			mods = append(mods, w)
 		}
+		if v == "mod" {
+			modifiers = append(modifiers, w)
+		}
 	}
 	x.marketMods = wordSet(toSet(mods)).sortedWords()
+	x.marketModifiers = wordSet(toSet(modifiers)).sortedWords()
 	x.marketHeads = wordSet(toSet(heads)).sortedWords()
 	x.marketCandHeads = append(append([]string{}, x.marketHeads...), industryHeads...)
 	roles := newWordSet(lx.List("roles"))
