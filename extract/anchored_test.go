@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -24,15 +21,7 @@ func TestFindAllAtIsFindAll(t *testing.T) {
 		"公司宣布已于近日完成了数亿元B轮融资", "已已完成融资", "刚刚获得融资，再次获融资", "日前获融资", "完成融资；获得",
 		"位列第 3 名，第十位，首位，榜首，冠军和头名", "第第二", "前 5 强、TOP10、Top 3家、top20", "前前三", "TOPS", "第\xe4",
 	}
-	paths, _ := filepath.Glob("../testdata/*.md")
-	more, _ := filepath.Glob("../../shared/corpus/*.md")
-	for _, p := range append(paths, more...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(b), "\n")...)
-	}
+	lines = append(lines, sampleLines(t, true)...)
 	scans := []struct {
 		name string
 		re   *regexp.Regexp

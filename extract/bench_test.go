@@ -11,18 +11,7 @@ func writeFile(p, s string) error { return os.WriteFile(p, []byte(s), 0o644) }
 // BenchmarkExtract extracts every sample article in ../testdata, reading
 // included, and reports bytes and articles per second.
 func BenchmarkExtract(b *testing.B) {
-	paths, err := filepath.Glob("../testdata/*.md")
-	if err != nil || len(paths) == 0 {
-		b.Skip("no sample articles in ../testdata")
-	}
-	var size int64
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += st.Size()
-	}
+	paths, size := benchArticles(b, "../testdata")
 	x := testExtractor(b)
 	b.SetBytes(size)
 	b.ResetTimer()
@@ -34,6 +23,24 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(paths))/b.Elapsed().Seconds(), "articles/s")
+}
+
+// benchArticles lists the *.md articles in dir and their total size; the
+// benchmark is skipped when there are none.
+func benchArticles(b *testing.B, dir string) ([]string, int64) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(paths) == 0 {
+		b.Skip("no articles in " + dir)
+	}
+	var size int64
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+	}
+	return paths, size
 }
 
 // BenchmarkNew measures start-up: lexicons and the segmenter dictionary.

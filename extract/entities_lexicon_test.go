@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -55,20 +53,12 @@ func TestPhraseDictFindAll(t *testing.T) {
 // lengths finds what trying every prefix finds, on the sample articles with
 // the shipped lexicons.
 func TestPhraseDictLengthsMatchPrefixes(t *testing.T) {
-	paths, _ := filepath.Glob("../testdata/*.md")
-	if more, _ := filepath.Glob("../../shared/corpus/*.md"); len(more) > 0 {
-		paths = append(paths, more...)
-	}
-	if len(paths) == 0 {
+	texts := sampleTexts(t, true)
+	if len(texts) == 0 {
 		t.Skip("no sample articles in ../testdata")
 	}
 	x := testExtractor(t)
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(b)
+	for p, text := range texts {
 		low := fold(text)
 		if len(low) != len(text) {
 			low = text

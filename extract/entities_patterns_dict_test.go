@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"unicode/utf8"
 )
@@ -32,13 +30,8 @@ func TestDictEndingAtFoldsLikeEachSuffix(t *testing.T) {
 		"据悉，阿里巴巴", "投资方包括ALIBABA", "与Alibaba", "合作伙伴\xff阿里巴巴", "\u212a阿里云",
 		"上海汽车", "位于北京", "", "AI", "SAICAI",
 	}
-	paths, _ := filepath.Glob("../testdata/*.md")
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
+	for _, text := range sampleTexts(t, false) {
+		texts = append(texts, text)
 	}
 	hits := 0
 	for _, text := range texts {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -71,4 +73,35 @@ func relationList(r *Result) string {
 		ns = append(ns, x.Subject+" -"+string(x.Predicate)+"-> "+x.Object)
 	}
 	return strings.Join(ns, "; ")
+}
+
+// sampleTexts are the sample articles in ../testdata and, withCorpus, those
+// of the shared corpus when it lies beside the repository, one string each
+// (named by path).
+func sampleTexts(t testing.TB, withCorpus bool) map[string]string {
+	t.Helper()
+	paths, _ := filepath.Glob("../testdata/*.md")
+	if withCorpus {
+		more, _ := filepath.Glob("../../shared/corpus/*.md")
+		paths = append(paths, more...)
+	}
+	out := make(map[string]string, len(paths))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p] = string(b)
+	}
+	return out
+}
+
+// sampleLines are the lines of sampleTexts, in no particular order.
+func sampleLines(t testing.TB, withCorpus bool) []string {
+	t.Helper()
+	var out []string
+	for _, text := range sampleTexts(t, withCorpus) {
+		out = append(out, strings.Split(text, "\n")...)
+	}
+	return out
 }

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -21,15 +19,7 @@ func TestRegexpGuardsHoldForEveryMatch(t *testing.T) {
 		"持股 5.5 %", "出资30%", "入股10%", "增长30%",
 		"A公司宣布完成了数亿元B轮融资", "获得融资", "获融资", "已于近日完成新一轮融资", "融资完成",
 	}
-	paths, _ := filepath.Glob("../testdata/*.md")
-	more, _ := filepath.Glob("../../shared/corpus/*.md")
-	for _, p := range append(paths, more...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(b), "\n")...)
-	}
+	lines = append(lines, sampleLines(t, true)...)
 	guards := []struct {
 		name  string
 		match func(string) bool

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -265,7 +263,7 @@ func TestDictAndMarketEndings(t *testing.T) {
 		return best
 	}
 	texts := []string{"", "中国", "在中国新能源汽车", "宁德时代", "全球动力电池", "BMW", "买了BMW", "xBMW", "国内公有云", "中国IaaS公有云", "海外高端", "\xff汽车", "人工智能"}
-	for _, s := range sampleSentences(t) {
+	for _, s := range sampleLines(t, false) {
 		for i := range s {
 			if i%5 == 0 {
 				texts = append(texts, s[:i])
@@ -292,19 +290,4 @@ func TestDictAndMarketEndings(t *testing.T) {
 	if words == 0 || markets == 0 {
 		t.Errorf("%d texts end in a word, %d in a market word: the test compared nothing", words, markets)
 	}
-}
-
-// sampleSentences are the lines of the repository's sample articles.
-func sampleSentences(t *testing.T) []string {
-	t.Helper()
-	paths, _ := filepath.Glob("../testdata/*.md")
-	var out []string
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, strings.Split(string(b), "\n")...)
-	}
-	return out
 }

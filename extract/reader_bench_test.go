@@ -2,7 +2,6 @@ package extract
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -13,18 +12,7 @@ func BenchmarkReadFile(b *testing.B) {
 	if d := os.Getenv("KGB_BENCH_CORPUS"); d != "" {
 		dir = d
 	}
-	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
-	if err != nil || len(paths) == 0 {
-		b.Skip("no articles in " + dir)
-	}
-	var size int64
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += st.Size()
-	}
+	paths, size := benchArticles(b, dir)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
