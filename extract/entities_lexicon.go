@@ -126,16 +126,7 @@ func foldASCII(s string) (low string, ok bool) {
 			i++
 			continue
 		}
-		var r rune
-		var n int
-		if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF { // overlong or a surrogate: invalid
-				return "", false
-			}
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
+		r, n := decodeRune(s, i)
 		if r == utf8.RuneError || r > 0xFFFF || lw[r>>6]&(1<<(r&63)) != 0 {
 			return "", false
 		}

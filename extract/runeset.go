@@ -40,21 +40,12 @@ func (rs *runeSet) has(r rune) bool { return rs[r>>6&15]&(1<<(uint(r)&63)) != 0 
 
 // mayContain reports false only if w cannot occur in the set's text.
 // It is asked about every listed word for every block and sentence, so
-// the three-byte (Chinese) runes are decoded inline; anything else goes to
-// utf8.DecodeRuneInString.
+// it decodes with decodeRune, which takes Chinese runes inline.
 func (rs *runeSet) mayContain(w string) bool {
 	for i := 0; i < len(w); {
-		c := w[i]
-		r, n := rune(c), 1
-		switch {
-		case c < utf8.RuneSelf:
-		case c&0xF0 == 0xE0 && i+2 < len(w) && w[i+1]&0xC0 == 0x80 && w[i+2]&0xC0 == 0x80:
-			r, n = rune(c&0x0F)<<12|rune(w[i+1]&0x3F)<<6|rune(w[i+2]&0x3F), 3
-			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF { // overlong or a surrogate: invalid
-				r, n = utf8.RuneError, 1
-			}
-		default:
-			r, n = utf8.DecodeRuneInString(w[i:])
+		r, n := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decodeRune(w, i)
 		}
 		// an invalid w can occur where the text decodes its bytes
 		// otherwise (decoding yields RuneError for each bad byte)
